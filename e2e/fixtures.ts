@@ -1,0 +1,57 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { type LocalClusterProcess, startLocalCluster } from './local-cluster-process.ts';
+
+interface WorkerFixtures {
+  /** One local cluster per worker, started on first use, for tests that do not disturb each other. */
+  sharedCluster: { get(): Promise<LocalClusterProcess> };
+}
+
+interface TestFixtures {
+  /** Set `test.use({ isolated: true })` for tests that need a pristine demo cluster of their own. */
+  isolated: boolean;
+  /** The cluster the test's page and `request` talk to. */
+  cluster: LocalClusterProcess;
+  /** Runs the coordinator duty now instead of waiting for its period. */
+  runCoordinator: () => Promise<void>;
+  /** Fails the test on any serious or critical accessibility violation of the current page. */
+  expectAccessible: (page: Page) => Promise<void>;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sharedCluster: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires object destructuring for fixtures.
+    async ({}, use) => {
+      let started: Promise<LocalClusterProcess> | null = null;
+      await use({ get: () => (started ??= startLocalCluster()) });
+      if (started) await (await started).stop();
+    },
+    { scope: 'worker' },
+  ],
+  isolated: [false, { option: true }],
+  cluster: async ({ isolated, sharedCluster }, use) => {
+    if (!isolated) return use(await sharedCluster.get());
+    const fresh = await startLocalCluster();
+    await use(fresh);
+    await fresh.stop();
+  },
+  baseURL: async ({ cluster }, use) => use(cluster.baseURL),
+  runCoordinator: async ({ request }, use) => {
+    await use(async () => {
+      const response = await request.post('/local-cluster/coordinator/run');
+      expect(response.ok(), await response.text()).toBe(true);
+    });
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires object destructuring for fixtures.
+  expectAccessible: async ({}, use) => {
+    await use(async (page) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
+        [],
+      );
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { isBuildStale } from '../scripts/build-freshness.ts';
+import { ensureChromium } from './find-chromium.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+/** Once per run: a Chromium to drive, and a production build for the local cluster to serve. */
+export default async function globalSetup(): Promise<void> {
+  const chromiumPath = await ensureChromium();
+  console.log(`e2e: Chromium at ${chromiumPath}`);
+  if (isBuildStale(ROOT)) {
+    console.log('e2e: building the console (dist/ is missing or older than src/)…');
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}

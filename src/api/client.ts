@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import { describeErrorBody } from '../druid/error-body.ts';
+import { authorizationHeader, getCredentials } from './credentials.ts';
+import { DruidApiError } from './druid-api-error.ts';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  /** Serialized as JSON. */
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Abort and report a timeout after this long (ms). */
+  timeoutMs?: number;
+}
+
+export interface DruidResponse {
+  status: number;
+  /** Parsed JSON, the raw text when the body is not JSON, or null for an empty body (Druid's 204s and kill's 200). */
+  data: unknown;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+export function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== false)
+      params.append(key, value === true ? '' : String(value));
+  }
+  const search = params.toString().replace(/=(&|$)/g, '$1');
+  return search ? `${path}?${search}` : path;
+}
+
+/** Sends one request to the console's own origin and turns every failure into a DruidApiError. */
+export async function druidRequest(path: string, options: RequestOptions = {}): Promise<DruidResponse> {
+  const method = options.method ?? 'GET';
+  // Druid answers some errors in text/plain and refuses requests that do not accept it.
+  const headers: Record<string, string> = { Accept: 'application/json, text/plain', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const auth = authorizationHeader(getCredentials());
+  if (auth) headers.Authorization = auth;
+
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const fail = (kind: DruidApiError['kind'], status: number, message: string) =>
+    new DruidApiError({ kind, status, method, path, message });
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw fail('aborted', 0, 'The request was cancelled.');
+    if (timeout.aborted)
+      throw fail(
+        'timeout',
+        0,
+        `Druid did not answer within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.`,
+      );
+    throw fail(
+      'network',
+      0,
+      `Could not reach the console server (${error instanceof Error ? error.message : 'network error'}).`,
+    );
+  }
+
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw fail('network', response.status, 'The connection dropped while Druid was answering.');
+  }
+  if (!response.ok) {
+    const contentType = response.headers.get('content-type');
+    throw fail('http', response.status, describeErrorBody(text, contentType, response.status, response.statusText));
+  }
+  try {
+    return { status: response.status, data: parseBody(text, response.headers.get('content-type')) };
+  } catch {
+    throw fail('invalid-response', response.status, `Druid sent malformed JSON from ${path}.`);
+  }
+}
+
+function parseBody(text: string, contentType: string | null): unknown {
+  if (text === '') return null;
+  if (contentType?.includes('json') || /^\s*[[{"]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      if (contentType?.includes('json')) throw new SyntaxError('malformed JSON');
+    }
+  }
+  return text;
+}
+
+/** Requests JSON and validates it, so a surprising response fails loudly here rather than deep in a view. */
+export async function druidJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options?: RequestOptions,
+): Promise<z.infer<S>> {
+  const response = await druidRequest(path, options);
+  const parsed = schema.safeParse(response.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new DruidApiError({
+      kind: 'invalid-response',
+      status: response.status,
+      method: options?.method ?? 'GET',
+      path,
+      message: `Unexpected response from ${path}${where}: ${issue?.message ?? 'invalid shape'}.`,
+    });
+  }
+  return parsed.data;
+}

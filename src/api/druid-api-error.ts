@@ -1,0 +1,37 @@
+/** What went wrong, so the UI can choose between "retry", "sign in" and "fix your input". */
+export type DruidApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid-response' | 'aborted';
+
+/** The one error type every Druid call rejects with. `message` is always plain, human-readable text. */
+export class DruidApiError extends Error {
+  override readonly name = 'DruidApiError';
+  readonly kind: DruidApiErrorKind;
+  /** HTTP status, or 0 when no response arrived. */
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(opts: { kind: DruidApiErrorKind; status: number; method: string; path: string; message: string }) {
+    super(opts.message);
+    this.kind = opts.kind;
+    this.status = opts.status;
+    this.method = opts.method;
+    this.path = opts.path;
+  }
+
+  get isUnauthorized(): boolean {
+    return this.status === 401;
+  }
+
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
+
+  /** Worth retrying automatically: the request may succeed unchanged later. */
+  get isTransient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || [502, 503, 504].includes(this.status);
+  }
+}
+
+export function isDruidApiError(error: unknown): error is DruidApiError {
+  return error instanceof DruidApiError;
+}
