@@ -22,9 +22,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   sharedCluster: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires object destructuring for fixtures.
     async ({}, use) => {
-      let started: Promise<LocalClusterProcess> | null = null;
-      await use({ get: () => (started ??= startLocalCluster()) });
-      if (started) await (await started).stop();
+      const state: { started?: Promise<LocalClusterProcess> } = {};
+      await use({ get: () => (state.started ??= startLocalCluster()) });
+      if (state.started) await (await state.started).stop();
     },
     { scope: 'worker' },
   ],

@@ -1,4 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { setAuthRequired } from './auth-required.ts';
 import { isDruidApiError } from './druid-api-error.ts';
 
 const MAX_QUERY_RETRIES = 3;
@@ -10,8 +11,14 @@ export function shouldRetryQuery(failureCount: number, error: unknown): boolean 
   return false;
 }
 
+function noticeUnauthorized(error: unknown): void {
+  if (isDruidApiError(error) && error.isUnauthorized) setAuthRequired(true);
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: noticeUnauthorized }),
+    mutationCache: new MutationCache({ onError: noticeUnauthorized }),
     defaultOptions: {
       queries: {
         retry: shouldRetryQuery,

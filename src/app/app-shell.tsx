@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { Link, useRoute } from 'wouter';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../api/status.ts';
 import './app-shell.css';
+import { SignInDialog } from './sign-in/sign-in-dialog.tsx';
+import { UserMenu } from './sign-in/user-menu.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 const NAV = [
@@ -48,12 +50,14 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="header-end">
           <ClusterBadge />
+          <UserMenu />
           <ThemeToggle />
         </div>
       </header>
       <main id="main" className="app-main">
         {children}
       </main>
+      <SignInDialog />
     </div>
   );
 }
