@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  seed: 'demo' | 'none';
+  generate: Array<{ dataSource: string; count: number }>;
+  coordinatorPeriodMs: number;
+  taskDurationMs: number;
+  tiers: string | null;
+  router: string | null;
+  routerCa: string | null;
+  routerTimeoutMs: number;
+  auth: string | null;
+  help: boolean;
+}
+
+export const HELP = `Druid Data Console server
+
+Usage: npm start -- [options]
+
+Serves the console at http://HOST:PORT and the Druid API under /druid and /status, either from the local
+Druid-compatible cluster (default) or by forwarding to a real Druid Router (--router).
+
+Options (environment variable in brackets):
+  --port N                  port to listen on (default 8888) [DRUID_CONSOLE_PORT]
+  --host H                  address to bind (default 127.0.0.1) [DRUID_CONSOLE_HOST]
+  --data DIR                local cluster data directory (default ./var) [DRUID_CONSOLE_DATA]
+  --seed demo|none          what an empty data directory starts with (default demo) [DRUID_CONSOLE_SEED]
+  --generate NAME:COUNT     add a generated datasource of COUNT segments (repeatable) [DRUID_CONSOLE_GENERATE]
+  --coordinator-period MS   coordinator duty period, 0 = only on demand (default 10000) [DRUID_CONSOLE_COORDINATOR_PERIOD]
+  --task-duration MS        how long a kill task runs (default 1500) [DRUID_CONSOLE_TASK_DURATION]
+  --tiers LIST              tiers and historicals, e.g. _default_tier:2,hot:1 (the default) [DRUID_CONSOLE_TIERS]
+  --auth FILE               require Basic auth; users and permissions from a JSON file [DRUID_CONSOLE_AUTH]
+  --router URL              forward Druid calls to this Router instead of the local cluster [DRUID_ROUTER_URL]
+  --router-ca FILE          PEM CA certificate for an https Router with a private CA [DRUID_ROUTER_CA]
+  --router-timeout MS       answer 504 when the Router is silent this long (default 60000) [DRUID_ROUTER_TIMEOUT]
+  --help                    show this help
+`;
+
+function integer(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"`);
+  return value;
+}
+
+function parseGenerate(text: string): { dataSource: string; count: number } {
+  const at = text.lastIndexOf(':');
+  if (at <= 0) throw new Error(`--generate expects NAME:COUNT, got "${text}"`);
+  return { dataSource: text.slice(0, at), count: integer('generate', text.slice(at + 1), 1) };
+}
+
+/** Flags win over environment variables, which win over defaults. */
+export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      seed: { type: 'string' },
+      generate: { type: 'string', multiple: true },
+      'coordinator-period': { type: 'string' },
+      'task-duration': { type: 'string' },
+      tiers: { type: 'string' },
+      auth: { type: 'string' },
+      router: { type: 'string' },
+      'router-ca': { type: 'string' },
+      'router-timeout': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const seed = values.seed ?? env.DRUID_CONSOLE_SEED ?? 'demo';
+  if (seed !== 'demo' && seed !== 'none') throw new Error(`--seed must be demo or none, got "${seed}"`);
+  const generate = values.generate ?? (env.DRUID_CONSOLE_GENERATE ? env.DRUID_CONSOLE_GENERATE.split(',') : []);
+  const router = values.router ?? env.DRUID_ROUTER_URL ?? null;
+  if (router !== null && !/^https?:\/\/[^/]+/.test(router))
+    throw new Error(`--router must be an http(s) URL, got "${router}"`);
+  return {
+    port: integer('port', values.port ?? env.DRUID_CONSOLE_PORT ?? '8888', 0),
+    host: values.host ?? env.DRUID_CONSOLE_HOST ?? '127.0.0.1',
+    dataDir: resolve(values.data ?? env.DRUID_CONSOLE_DATA ?? 'var'),
+    seed,
+    generate: generate.map(parseGenerate),
+    coordinatorPeriodMs: integer(
+      'coordinator-period',
+      values['coordinator-period'] ?? env.DRUID_CONSOLE_COORDINATOR_PERIOD ?? '10000',
+      0,
+    ),
+    taskDurationMs: integer('task-duration', values['task-duration'] ?? env.DRUID_CONSOLE_TASK_DURATION ?? '1500', 0),
+    tiers: values.tiers ?? env.DRUID_CONSOLE_TIERS ?? null,
+    router,
+    routerCa: values['router-ca'] ?? env.DRUID_ROUTER_CA ?? null,
+    routerTimeoutMs: integer('router-timeout', values['router-timeout'] ?? env.DRUID_ROUTER_TIMEOUT ?? '60000', 1),
+    auth: values.auth ?? env.DRUID_CONSOLE_AUTH ?? null,
+    help: values.help ?? false,
+  };
+}

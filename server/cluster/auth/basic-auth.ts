@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { type AuthConfig, type AuthUser, isAllowed, isFilteredList, requiredAccess } from './permissions.ts';
+
+const UNSECURED = new Set(['/status/health']);
+
+function unauthorized(): Response {
+  return new Response(JSON.stringify({ error: 'Unauthorized', errorMessage: null, errorClass: null, host: null }), {
+    status: 401,
+    headers: { 'content-type': 'application/json', 'WWW-Authenticate': 'Basic realm="druid"' },
+  });
+}
+
+function forbidden(message: string): Response {
+  return new Response(JSON.stringify({ 'Access-Check-Result': `Allowed:false, Message:${message}` }), {
+    status: 403,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function readUser(config: AuthConfig, header: string | null): { name: string; user: AuthUser } | null {
+  const match = /^Basic\s+(.+)$/i.exec(header ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1] ?? '', 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  const name = decoded.slice(0, colon);
+  const user = Object.hasOwn(config.users, name) ? config.users[name] : undefined;
+  return user && user.password === decoded.slice(colon + 1) ? { name, user } : null;
+}
+
+/** Drops the entries of a list response the user may not READ, as Druid's list endpoints do silently. */
+async function filterList(response: Response, user: AuthUser): Promise<Response> {
+  if (!response.ok) return response;
+  const items = (await response.json()) as unknown[];
+  const readable = items.filter((item) => {
+    const name =
+      typeof item === 'string'
+        ? item
+        : ((item as { dataSource?: string; name?: string }).dataSource ?? (item as { name?: string }).name);
+    return typeof name === 'string' && isAllowed(user, { type: 'DATASOURCE', name, action: 'READ' });
+  });
+  return new Response(JSON.stringify(readable), { status: response.status, headers: response.headers });
+}
+
+/** druid-basic-security for the local cluster: 401 with WWW-Authenticate, 403 with Access-Check-Result. */
+export function createBasicAuth(config: AuthConfig) {
+  return {
+    identity: (request: Request) => readUser(config, request.headers.get('authorization'))?.name ?? null,
+    wrap(inner: Hono): Hono {
+      const app = new Hono();
+      app.all('*', async (c) => {
+        const url = new URL(c.req.url);
+        if (UNSECURED.has(url.pathname) || url.pathname.startsWith('/local-cluster/'))
+          return inner.fetch(c.req.raw, c.env);
+        if (!c.req.header('authorization')) return unauthorized();
+        const account = readUser(config, c.req.header('authorization') ?? null);
+        if (!account)
+          return new Response('<html><body><h2>HTTP ERROR 401 Unauthorized</h2></body></html>', {
+            status: 401,
+            headers: { 'content-type': 'text/html' },
+          });
+        const wanted = requiredAccess(c.req.method, url.pathname, url.searchParams);
+        if (wanted && !isAllowed(account.user, wanted)) {
+          return forbidden(`User ${account.name} lacks ${wanted.action} on ${wanted.type}:${wanted.name}`);
+        }
+        const response = await inner.fetch(c.req.raw, c.env);
+        return isFilteredList(c.req.method, url.pathname, url.searchParams)
+          ? filterList(response, account.user)
+          : response;
+      });
+      return app;
+    },
+  };
+}

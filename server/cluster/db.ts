@@ -1,0 +1,123 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * The metadata store: tables shaped like Druid's (druid_segments, druid_rules, druid_audit, druid_tasks), plus a few
+ * numeric columns Druid derives on the fly (start_ms, end_ms, partition_num, size) so range queries use indexes.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS druid_segments (
+  id TEXT PRIMARY KEY,
+  dataSource TEXT NOT NULL,
+  created_date TEXT NOT NULL,
+  start TEXT NOT NULL,
+  "end" TEXT NOT NULL,
+  partitioned INTEGER NOT NULL,
+  version TEXT NOT NULL,
+  used INTEGER NOT NULL,
+  used_status_last_updated TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL,
+  partition_num INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  replication_factor INTEGER
+);
+CREATE INDEX IF NOT EXISTS segments_ds_used_id ON druid_segments (dataSource, used, id);
+CREATE INDEX IF NOT EXISTS segments_ds_used_start ON druid_segments (dataSource, used, start_ms, end_ms);
+CREATE TABLE IF NOT EXISTS druid_rules (
+  id TEXT PRIMARY KEY,
+  dataSource TEXT NOT NULL,
+  version TEXT NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rules_ds_version ON druid_rules (dataSource, version);
+CREATE TABLE IF NOT EXISTS druid_audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  audit_key TEXT NOT NULL,
+  type TEXT NOT NULL,
+  author TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  created_date TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_type_created ON druid_audit (type, created_ms);
+CREATE INDEX IF NOT EXISTS audit_key_type_created ON druid_audit (audit_key, type, created_ms);
+CREATE TABLE IF NOT EXISTS druid_tasks (
+  id TEXT PRIMARY KEY,
+  created_date TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  datasource TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status_code TEXT NOT NULL,
+  duration INTEGER,
+  error_msg TEXT
+);
+CREATE INDEX IF NOT EXISTS tasks_created ON druid_tasks (created_ms);
+`;
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  /** True when the store had no tables before, so the caller may seed it. */
+  created: boolean;
+  close(): void;
+}
+
+export class DataDirLockedError extends Error {}
+
+/** Opens (creating if needed) the metadata store in `dataDir`, refusing a data directory another process holds. */
+export function openDatabase(dataDir: string): OpenedDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireLock(join(dataDir, 'lock'));
+  try {
+    const db = new Database(join(dataDir, 'metadata.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'druid_segments'").get();
+    db.exec(SCHEMA);
+    return {
+      db,
+      created,
+      close: () => {
+        db.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+function acquireLock(path: string): () => void {
+  try {
+    const fd = openSync(path, 'wx');
+    writeFileSync(fd, String(process.pid));
+    closeSync(fd);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number(readFileSync(path, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new DataDirLockedError(
+        `The data directory ${path.slice(0, -'/lock'.length)} is in use by process ${holder}. ` +
+          'Stop that process or pass another directory with --data.',
+      );
+    }
+    // A stale lock from a process that died: take it over.
+    writeFileSync(path, String(process.pid));
+  }
+  return () => rmSync(path, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,67 @@
+import type { Hono } from 'hono';
+import { createClusterApp } from './cluster-app.ts';
+import type { ClusterConfig, ClusterContext } from './context.ts';
+import { scheduleCoordinatorDuty } from './coordinator-duty.ts';
+import { openDatabase } from './db.ts';
+import { generateSegments } from './generate-segments.ts';
+import { ensureDefaultRules } from './rules-store.ts';
+import { seedDemo } from './seed-demo.ts';
+import { insertSegments } from './segment-insert.ts';
+import { TaskRunner } from './tasks.ts';
+
+export interface LocalClusterOptions {
+  config: ClusterConfig;
+  /** What an empty data directory starts with. */
+  seed: 'demo' | 'none';
+  /** Generated datasources to add (benchmarks): skipped when the datasource already has segments. */
+  generate?: Array<{ dataSource: string; count: number }>;
+  identity?: (request: Request) => string | null;
+  now?: () => number;
+  log?: (message: string) => void;
+}
+
+export interface LocalCluster {
+  ctx: ClusterContext;
+  app: Hono;
+  close(): void;
+}
+
+/** Opens the data directory, seeds it on first start, and wires the API, the task runner and the duty. */
+export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
+  const log = options.log ?? (() => {});
+  const store = openDatabase(options.config.dataDir);
+  const ctx: ClusterContext = { db: store.db, now: options.now ?? Date.now, config: options.config };
+  try {
+    if (store.created) {
+      ensureDefaultRules(ctx.db, ctx.now());
+      if (options.seed === 'demo') {
+        seedDemo(ctx);
+        log('Seeded the demo datasets of the Druid docs.');
+      }
+    }
+    for (const { dataSource, count } of options.generate ?? []) {
+      const exists = ctx.db.prepare('SELECT 1 FROM druid_segments WHERE dataSource = ? LIMIT 1').get(dataSource);
+      if (exists) continue;
+      const started = Date.now();
+      // Generated datasources skip deep-storage files: 200k files would dominate start-up for no benefit.
+      const n = insertSegments(ctx, generateSegments(dataSource, count), { writeFiles: false });
+      log(`Generated ${n} segments for ${dataSource} in ${Date.now() - started} ms.`);
+    }
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const tasks = new TaskRunner(ctx);
+  tasks.resumeRunning();
+  const stopDuty = scheduleCoordinatorDuty(ctx, (error) => log(`Coordinator duty failed: ${String(error)}`));
+  const app = createClusterApp(ctx, tasks, { identity: options.identity });
+  return {
+    ctx,
+    app,
+    close: () => {
+      stopDuty();
+      tasks.stop();
+      store.close();
+    },
+  };
+}

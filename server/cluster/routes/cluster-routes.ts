@@ -1,0 +1,72 @@
+import type { Hono } from 'hono';
+import type { ClusterContext } from '../context.ts';
+import { runCoordinatorDuty } from '../coordinator-duty.ts';
+import { hasFlag, jsonResponse } from './http.ts';
+
+/** /status, tiers and servers of the static topology, and the local-only controls tests use. */
+export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
+  app.get('/status', () => {
+    const memory = process.memoryUsage();
+    return jsonResponse(200, {
+      version: ctx.config.version,
+      modules: [],
+      memory: {
+        maxMemory: memory.heapTotal * 4,
+        totalMemory: memory.heapTotal,
+        freeMemory: memory.heapTotal - memory.heapUsed,
+        usedMemory: memory.heapUsed,
+        directMemory: memory.external,
+      },
+    });
+  });
+  app.get('/status/health', () => jsonResponse(200, true));
+  app.get('/proxy/enabled', () => jsonResponse(200, { enabled: true }));
+
+  app.get('/druid/coordinator/v1/tiers', (c) => {
+    const { tiers } = ctx.config;
+    if (!hasFlag(c, 'simple'))
+      return jsonResponse(
+        200,
+        tiers.map((tier) => tier.name),
+      );
+    return jsonResponse(
+      200,
+      Object.fromEntries(
+        tiers.map((tier) => [tier.name, { currSize: 0, maxSize: tier.servers.reduce((sum, s) => sum + s.maxSize, 0) }]),
+      ),
+    );
+  });
+
+  app.get('/druid/coordinator/v1/servers', (c) => {
+    const servers = ctx.config.tiers.flatMap((tier) =>
+      tier.servers.map((server) => ({
+        host: server.host,
+        tier: tier.name,
+        type: 'historical',
+        priority: 0,
+        currSize: 0,
+        maxSize: server.maxSize,
+      })),
+    );
+    if (hasFlag(c, 'simple')) return jsonResponse(200, servers);
+    if (hasFlag(c, 'full'))
+      return jsonResponse(
+        200,
+        servers.map((server) => ({ ...server, segments: {} })),
+      );
+    return jsonResponse(
+      200,
+      servers.map((server) => server.host),
+    );
+  });
+
+  app.get('/local-cluster/info', () =>
+    jsonResponse(200, {
+      mode: 'local',
+      dataDir: ctx.config.dataDir,
+      coordinatorPeriodMs: ctx.config.coordinatorPeriodMs,
+      taskDurationMs: ctx.config.taskDurationMs,
+    }),
+  );
+  app.post('/local-cluster/coordinator/run', () => jsonResponse(200, runCoordinatorDuty(ctx)));
+}

@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import { formatInstant } from '../../src/druid/instant.ts';
+import type { ClusterContext } from './context.ts';
+import { deepStorageDir, writeSegmentFile } from './deep-storage.ts';
+import { type NewSegment, toSegmentRow } from './segment-records.ts';
+import { bumpSegmentsGeneration } from './segment-store.ts';
+
+/** Publishes segments as an ingestion task would: metadata rows in one transaction, then their deep-storage files. */
+export function insertSegments(ctx: ClusterContext, segments: Iterable<NewSegment>, options = { writeFiles: true }) {
+  const root = deepStorageDir(ctx.config.dataDir);
+  const now = formatInstant(ctx.now());
+  const insert = ctx.db.prepare(
+    `INSERT INTO druid_segments (id, dataSource, created_date, start, "end", partitioned, version, used,
+       used_status_last_updated, payload, start_ms, end_ms, partition_num, size, replication_factor)
+     VALUES (@id, @dataSource, @created_date, @start, @end, @partitioned, @version, @used,
+       @used_status_last_updated, @payload, @start_ms, @end_ms, @partition_num, @size, @replication_factor)`,
+  );
+  const files: Array<{ path: string; id: string }> = [];
+  let count = 0;
+  ctx.db.transaction(() => {
+    for (const segment of segments) {
+      const row = toSegmentRow(segment, root, now);
+      insert.run(row);
+      count++;
+      if (options.writeFiles)
+        files.push({ path: (JSON.parse(row.payload) as { loadSpec: { path: string } }).loadSpec.path, id: row.id });
+    }
+  })();
+  bumpSegmentsGeneration(ctx.db);
+  for (const file of files) writeSegmentFile(file.path, file.id);
+  return count;
+}
+
+export function segmentCount(db: Database.Database): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM druid_segments').get() as { n: number }).n;
+}
