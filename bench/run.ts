@@ -1,2 +1,55 @@
-// The performance benchmark (issue #10) is not written yet; `npm run bench` says so rather than pretending.
-console.log('no benchmarks yet');
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { ensureChromium } from '../e2e/find-chromium.ts';
+import { startLocalCluster } from '../e2e/local-cluster-process.ts';
+import { isBuildStale } from '../scripts/build-freshness.ts';
+import { initialJsGzipKb } from './bundle-size.ts';
+import { benchCluster } from './cluster-bench.ts';
+import { TARGETS } from './targets.ts';
+import { benchUi } from './ui-bench.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DATASOURCE = 'bench_200k';
+const SEGMENTS = 200_000;
+
+/** `npm run bench`: 200k segments in one datasource, every figure next to the floor of the same work. */
+async function main(): Promise<void> {
+  if (isBuildStale(ROOT)) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const executablePath = await ensureChromium();
+  const startedAt = performance.now();
+  const cluster = await startLocalCluster(['--seed', 'none', '--generate', `${DATASOURCE}:${SEGMENTS}`]);
+  const startupMs = Math.round(performance.now() - startedAt);
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--enable-precise-memory-info'],
+  });
+  const results: Record<string, number | string | null> = {};
+  try {
+    results.cluster_start_with_200k_ms = startupMs;
+    Object.assign(results, await benchCluster(cluster.baseURL, DATASOURCE));
+    results.initial_js_gzip_kb = initialJsGzipKb(join(ROOT, 'dist'));
+    Object.assign(results, await benchUi(browser, cluster.baseURL, DATASOURCE));
+  } finally {
+    await browser.close();
+    await cluster.stop();
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const output = { takenAt: new Date().toISOString(), machine, segments: SEGMENTS, results };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`\nMachine: ${machine}\n`);
+  console.log('figure'.padEnd(34), 'value'.padStart(12), '  target');
+  for (const [name, value] of Object.entries(results)) {
+    const target = TARGETS[name];
+    const verdict = target && typeof value === 'number' ? (target.ok(value) ? 'ok' : 'MISSED') : '';
+    console.log(name.padEnd(34), String(value).padStart(12), ` ${target?.text ?? ''} ${verdict}`);
+  }
+  console.log('\nWrote bench/results.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -24,7 +24,7 @@ test('the cluster page shows the version reported by /status', async ({ page, re
   await page.goto('/cluster');
   await expect(page.getByRole('heading', { name: 'Cluster' })).toBeVisible();
   await expect(page.getByTestId('druid-version')).toHaveText(status.version);
-  await expect(page.getByText('Local cluster', { exact: false })).toBeVisible();
+  await expect(page.getByText(/^Local cluster \(data in /)).toBeVisible();
 });
 
 test('an unknown page says so and links back', async ({ page }) => {

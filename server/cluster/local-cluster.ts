@@ -6,7 +6,6 @@ import { openDatabase } from './db.ts';
 import { generateSegments } from './generate-segments.ts';
 import { ensureDefaultRules } from './rules-store.ts';
 import { seedDemo } from './seed-demo.ts';
-import { insertSegments } from './segment-insert.ts';
 import { TaskRunner } from './tasks.ts';
 
 export interface LocalClusterOptions {
@@ -43,8 +42,7 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
       const exists = ctx.db.prepare('SELECT 1 FROM druid_segments WHERE dataSource = ? LIMIT 1').get(dataSource);
       if (exists) continue;
       const started = Date.now();
-      // Generated datasources skip deep-storage files: 200k files would dominate start-up for no benefit.
-      const n = insertSegments(ctx, generateSegments(dataSource, count), { writeFiles: false });
+      const n = generateSegments(ctx, dataSource, count);
       log(`Generated ${n} segments for ${dataSource} in ${Date.now() - started} ms.`);
     }
   } catch (error) {

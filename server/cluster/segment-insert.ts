@@ -6,7 +6,7 @@ import { type NewSegment, toSegmentRow } from './segment-records.ts';
 import { bumpSegmentsGeneration } from './segment-store.ts';
 
 /** Publishes segments as an ingestion task would: metadata rows in one transaction, then their deep-storage files. */
-export function insertSegments(ctx: ClusterContext, segments: Iterable<NewSegment>, options = { writeFiles: true }) {
+export function insertSegments(ctx: ClusterContext, segments: Iterable<NewSegment>) {
   const root = deepStorageDir(ctx.config.dataDir);
   const now = formatInstant(ctx.now());
   const insert = ctx.db.prepare(
