@@ -22,8 +22,7 @@ export function insertSegments(ctx: ClusterContext, segments: Iterable<NewSegmen
       const row = toSegmentRow(segment, root, now);
       insert.run(row);
       count++;
-      if (options.writeFiles)
-        files.push({ path: (JSON.parse(row.payload) as { loadSpec: { path: string } }).loadSpec.path, id: row.id });
+      files.push({ path: (JSON.parse(row.payload) as { loadSpec: { path: string } }).loadSpec.path, id: row.id });
     }
   })();
   bumpSegmentsGeneration(ctx.db);
