@@ -12,6 +12,19 @@ function isApiPath(path: string): boolean {
   return API_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
+/**
+ * A 401 with `WWW-Authenticate: Basic` makes the browser show its own login prompt (and hangs a headless one).
+ * For the console's own requests the challenge moves to `X-Druid-Authenticate`; the console asks in its own dialog.
+ */
+function withoutBasicChallenge(response: Response): Response {
+  const challenge = response.headers.get('www-authenticate');
+  if (response.status !== 401 || !challenge) return response;
+  const headers = new Headers(response.headers);
+  headers.delete('www-authenticate');
+  headers.set('X-Druid-Authenticate', challenge);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 /** The one origin the browser talks to: the built console plus the Druid API (local cluster or a real Router). */
 export function createServerApp(backend: DruidBackend, distDir: string): Hono {
   const app = new Hono();
@@ -20,8 +33,11 @@ export function createServerApp(backend: DruidBackend, distDir: string): Hono {
     backend.kind === 'router'
       ? routerProxyHandler(backend)
       : (c: Context) => backend.app.fetch(c.req.raw, c.env) as Response | Promise<Response>;
-  app.all('*', (c) => {
-    if (isApiPath(new URL(c.req.url).pathname)) return api(c);
+  app.all('*', async (c) => {
+    if (isApiPath(new URL(c.req.url).pathname)) {
+      const response = await api(c);
+      return c.req.header('X-Druid-Console') ? withoutBasicChallenge(response) : response;
+    }
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
     return staticFiles(c);
   });

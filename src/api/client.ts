@@ -36,7 +36,12 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 export async function druidRequest(path: string, options: RequestOptions = {}): Promise<DruidResponse> {
   const method = options.method ?? 'GET';
   // Druid answers some errors in text/plain and refuses requests that do not accept it.
-  const headers: Record<string, string> = { Accept: 'application/json, text/plain', ...options.headers };
+  // X-Druid-Console asks our server to hide Basic challenges, so the browser never opens its own login prompt.
+  const headers: Record<string, string> = {
+    Accept: 'application/json, text/plain',
+    'X-Druid-Console': '1',
+    ...options.headers,
+  };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const auth = authorizationHeader(getCredentials());
   if (auth) headers.Authorization = auth;

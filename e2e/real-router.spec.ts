@@ -1,0 +1,65 @@
+import { expect, test } from './fixtures.ts';
+import { type LocalClusterProcess, startLocalCluster } from './local-cluster-process.ts';
+
+// A console started with --router in front of a second local cluster running in --auth mode: the same process
+// layout as a console in front of a secured production Router.
+const AUTH_FILE = 'server/cluster/auth/demo-users.json';
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+let router: LocalClusterProcess;
+let consoleServer: LocalClusterProcess;
+
+test.beforeAll(async () => {
+  router = await startLocalCluster(['--auth', AUTH_FILE]);
+  consoleServer = await startLocalCluster(['--router', router.baseURL]);
+});
+
+test.afterAll(async () => {
+  await consoleServer?.stop();
+  await router?.stop();
+});
+
+test('the proxy forwards Druid calls with their credentials and passes 401 and 403 through', async ({ request }) => {
+  const url = (path: string) => `${consoleServer.baseURL}${path}`;
+  const anonymous = await request.get(url('/druid/coordinator/v1/rules'));
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()['www-authenticate']).toContain('Basic');
+
+  const read = await request.get(url('/druid/coordinator/v1/rules/kttm1'), {
+    headers: { Authorization: basic('reader', 'reader') },
+  });
+  expect(read.status()).toBe(200);
+  expect(await read.json()).toContainEqual({ type: 'broadcastForever' });
+
+  const refused = await request.post(url('/druid/coordinator/v1/rules/kttm1'), {
+    headers: { Authorization: basic('reader', 'reader'), 'Content-Type': 'application/json' },
+    data: [{ type: 'loadForever', tieredReplicants: { _default_tier: 1 } }],
+  });
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toHaveProperty('Access-Check-Result');
+
+  // Only the Druid API is forwarded: the local-only controls and path tricks stop at the console's server.
+  expect((await request.post(url('/local-cluster/coordinator/run'))).status()).toBe(404);
+  expect((await request.get(url('/druid/coordinator/v1/%2e%2e/%2e%2e/status/properties'))).status()).toBe(404);
+});
+
+test('an operator signs in, reads, and the console keeps credentials out of localStorage', async ({ page }) => {
+  await page.goto(`${consoleServer.baseURL}/cluster`);
+  const dialog = page.getByRole('dialog', { name: 'Sign in to Druid' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('User name').fill('reader');
+  await dialog.getByLabel('Password').fill('wrong');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog.getByText('Druid did not accept these credentials')).toBeVisible();
+
+  await dialog.getByLabel('Password').fill('reader');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('druid-version')).toHaveText('33.0.0-local');
+  await expect(page.getByText('Druid Router')).toBeVisible();
+  await expect(page.getByText('Signed in as')).toContainText('reader');
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('reader');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.reload();
+  await expect(page.getByRole('dialog', { name: 'Sign in to Druid' })).toBeVisible();
+});
