@@ -6,7 +6,7 @@ const server = process.env.DRUID_CONSOLE_SERVER ?? 'http://127.0.0.1:8888';
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/druid': server, '/status': server, '/console-api': server },
+    proxy: { '/druid': server, '/status': server, '/local-cluster': server, '/proxy': server },
   },
   build: { target: 'es2022', sourcemap: true, reportCompressedSize: true },
 });
