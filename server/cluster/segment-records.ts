@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { formatInstant } from '../../src/druid/instant.ts';
 import { formatSegmentId } from '../../src/druid/segment-id.ts';
@@ -42,7 +43,13 @@ export interface SegmentRow {
 /** Relative path of the segment's file under the deep-storage folder, as Druid's local deep storage lays it out. */
 export function deepStoragePath(segment: NewSegment): string {
   const interval = `${formatInstant(segment.start)}_${formatInstant(segment.end)}`;
-  return join(segment.dataSource, interval, segment.version.replaceAll(':', '_'), String(segment.partitionNum ?? 0));
+  return join(safeDirectoryName(segment.dataSource), interval, segment.version.replaceAll(':', '_'), String(segment.partitionNum ?? 0));
+}
+
+/** File systems cap a name at 255 bytes; very long datasource names get a hashed directory instead. */
+function safeDirectoryName(name: string): string {
+  if (Buffer.byteLength(name) <= 200) return name;
+  return `${name.slice(0, 40)}…${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
 }
 
 export function toSegmentRow(segment: NewSegment, deepStorageDir: string, now: string): SegmentRow {

@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
 import type { ClusterContext } from '../context.ts';
 import { runCoordinatorDuty } from '../coordinator-duty.ts';
-import { hasFlag, jsonResponse } from './http.ts';
+import { insertSegments } from '../segment-insert.ts';
+import { BodyError, hasFlag, jsonResponse, readJsonBody } from './http.ts';
+import { parsePublishedSegments } from './published-segments.ts';
 
 /** /status, tiers and servers of the static topology, and the local-only controls tests use. */
 export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
@@ -69,4 +71,17 @@ export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
     }),
   );
   app.post('/local-cluster/coordinator/run', () => jsonResponse(200, runCoordinatorDuty(ctx)));
+  // Stands in for ingestion: tests publish segments of odd datasources (hostile names, exact layouts) through it.
+  app.post('/local-cluster/segments', async (c) => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(c);
+    } catch (error) {
+      if (error instanceof BodyError) return error.response;
+      throw error;
+    }
+    const parsed = parsePublishedSegments(body);
+    if (!parsed.ok) return jsonResponse(400, { error: parsed.error });
+    return jsonResponse(200, { published: insertSegments(ctx, parsed.segments) });
+  });
 }
