@@ -1,6 +1,7 @@
 import {
   DEFAULT_RULES_KEY,
   findMatchingRule,
+  isDropRule,
   isLoadRule,
   parseRules,
   type Rule,
@@ -39,8 +40,8 @@ export function runCoordinatorDuty(ctx: ClusterContext): DutyReport {
     const overshadowed = overshadowedIds(db, dataSource);
     const rules = currentRules(ctx, dataSource);
     const rows = db
-      .prepare<[string], { id: string; start_ms: number; end_ms: number }>(
-        'SELECT id, start_ms, end_ms FROM druid_segments WHERE dataSource = ? AND used = 1',
+      .prepare<[string], { id: string; start_ms: number; end_ms: number; replication_factor: number | null }>(
+        'SELECT id, start_ms, end_ms, replication_factor FROM druid_segments WHERE dataSource = ? AND used = 1',
       )
       .all(dataSource);
     db.transaction(() => {
@@ -50,16 +51,14 @@ export function runCoordinatorDuty(ctx: ClusterContext): DutyReport {
           continue;
         }
         const match = findMatchingRule(rules, defaultRules, { start: row.start_ms, end: row.end_ms }, now);
-        if (!match) {
-          report.unmatched++;
-          setReplication.run(null, row.id);
-        } else if (isLoadRule(match.rule)) {
-          setReplication.run(totalReplicas(match.rule), row.id);
-        } else if (match.rule.type.startsWith('broadcast')) {
-          setReplication.run(broadcastReplicas, row.id);
-        } else {
+        if (match && isDropRule(match.rule)) {
           report.droppedByRules += markOneUnusedUnchecked(db, row.id, now);
+          continue;
         }
+        if (!match) report.unmatched++;
+        const replication = !match ? null : isLoadRule(match.rule) ? totalReplicas(match.rule) : broadcastReplicas;
+        // Only changed rows are written, so a steady cluster's duty is a read of the used segments.
+        if (replication !== row.replication_factor) setReplication.run(replication, row.id);
       }
     })();
   }

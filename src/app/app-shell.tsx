@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useRoute } from 'wouter';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../api/status.ts';
+import { OperatorSettingsButton } from '../components/operator-settings/operator-settings-button.tsx';
 import './app-shell.css';
 import { SignInDialog } from './sign-in/sign-in-dialog.tsx';
 import { UserMenu } from './sign-in/user-menu.tsx';
@@ -50,6 +51,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="header-end">
           <ClusterBadge />
+          <OperatorSettingsButton />
           <UserMenu />
           <ThemeToggle />
         </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatBytes } from './format-bytes.ts';
 import { reachability } from './rule-coverage.ts';
-import { formatBytes, lintRules, type RuleLint } from './rule-lints.ts';
+import { lintRules, type RuleLint } from './rule-lints.ts';
 import { ruleBox } from './rule-matching.ts';
 import { parseRules } from './rule-parsing.ts';
 import type { Rule } from './rule-schemas.ts';
@@ -155,7 +156,7 @@ describe('lintRules', () => {
         ruleIndex: 1,
         code: 'drops-existing-data',
         severity: 'warning',
-        message: 'Rule 2 (dropBeforeByPeriod P45D) will drop 15 existing segments (15.0 MB) and mark them unused.',
+        message: 'Rule 2 (dropBeforeByPeriod P45D) will drop 15 existing segments (15.7 MB) and mark them unused.',
       },
       {
         ruleIndex: null,
@@ -211,9 +212,10 @@ describe('reachability', () => {
 });
 
 describe('formatBytes', () => {
-  it('uses binary units', () => {
+  it('uses decimal units, as the views do', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
-    expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GB');
+    expect(formatBytes(5e9)).toBe('5.0 GB');
+    expect(formatBytes(123_400_000)).toBe('123 MB');
   });
 });

@@ -7,6 +7,7 @@ import {
   type RetentionSegment,
   type RetentionSegmentColumns,
 } from './effective-retention.ts';
+import { formatBytes } from './format-bytes.ts';
 import { tryParseInterval } from './interval.ts';
 import { tryParsePeriod } from './period.ts';
 import { reachability } from './rule-coverage.ts';
@@ -65,17 +66,6 @@ const FACTORY_DEFAULT_RULES: readonly Rule[] = [
 ];
 
 const numberFormat = new Intl.NumberFormat('en-US');
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
 
 const label = (rule: Rule, index: number) => `Rule ${index + 1} (${describeRule(rule)})`;
 
