@@ -13,4 +13,31 @@ export const druidKeys = {
   rules: () => ['druid', 'rules'] as const,
   rulesOf: (dataSource: string) => ['druid', 'rules', dataSource] as const,
   history: () => ['druid', 'history'] as const,
+  historyOf: (scope: Readonly<Record<string, unknown>>) => ['druid', 'history', 'list', scope] as const,
+  historyAny: () => ['druid', 'history', 'any'] as const,
+  historyPrevious: (key: string, auditTime: string) => ['druid', 'history', 'previous', key, auditTime] as const,
+  historyEntryById: (entryId: string) => ['druid', 'history', 'by-id', entryId] as const,
+  dataSourceNamesWithUnused: () => ['druid', 'datasources', 'names-with-unused'] as const,
+  killDryRun: (dataSource: string, interval: string) =>
+    ['druid', 'segments', dataSource, 'kill-dry-run', interval] as const,
+  unusedRange: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-range'] as const,
+  task: (taskId: string) => ['druid', 'task', taskId] as const,
+  /** Used segments with overshadowed status, for effective retention (under segments(ds), so kills refresh it). */
+  retentionSegments: (dataSource: string) => ['druid', 'segments', dataSource, 'retention'] as const,
+  /** Every rule-bearing name (datasources incl. unused ones, keys of the rules map); an object so no name collides. */
+  rulesIndex: () => ['druid', 'rules', { view: 'index' }] as const,
+  /** The one audit entry a restore link points at. */
+  historyEntry: (dataSource: string, auditTime: string) =>
+    ['druid', 'history', 'entry', dataSource, auditTime] as const,
+  /** The datasources list: names incl. all-unused ones with their used totals (segments feature). */
+  dataSourceSummaries: () => ['druid', 'datasources', 'summaries'] as const,
+  /** Compact records of a datasource's used segments (one request). */
+  usedSegments: (dataSource: string) => ['druid', 'segments', dataSource, 'used'] as const,
+  /** Compact records of its unused segments, paged by segment ID (an infinite query). */
+  unusedSegments: (dataSource: string) => ['druid', 'segments', dataSource, 'unused'] as const,
+  /** Count, size and time range of its unused segments, without keeping them. */
+  unusedSummary: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-summary'] as const,
+  /** One segment's full JSON. */
+  segmentDetail: (dataSource: string, segmentId: string) =>
+    ['druid', 'segments', dataSource, 'detail', segmentId] as const,
 };

@@ -1,0 +1,51 @@
+import { formatCount } from '../../components/format.ts';
+import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
+import { RetentionChangeSummary } from './retention-change-summary.tsx';
+import { RetentionCounts } from './retention-counts.tsx';
+import { RetentionTimeline } from './retention-timeline.tsx';
+import type { EffectiveRetentionView } from './use-effective-retention.ts';
+
+interface RetentionPanelProps {
+  view: EffectiveRetentionView;
+  isDefault: boolean;
+  dirty: boolean;
+  now: number;
+  segmentsStatus: { isPending: boolean; error: unknown; refetch: () => void };
+}
+
+/** Effective retention, live as the rules are edited: where each rule applies, what happens, what saving changes. */
+export function RetentionPanel({ view, isDefault, dirty, now, segmentsStatus }: RetentionPanelProps) {
+  return (
+    <section className="retention-panel card stack" aria-labelledby="retention-heading" aria-busy={view.stale}>
+      <h2 id="retention-heading">Effective retention</h2>
+      <p className="muted">
+        {isDefault
+          ? 'Where the default rules take effect (as of now). Each datasource’s page shows their effect on its segments.'
+          : 'Which rule Druid applies to each used, non-overshadowed segment (first match wins), as of now.'}
+      </p>
+      {view.invalid && (
+        <p className="alert warning">Showing the last valid rules: fix the errors in the editor to update this.</p>
+      )}
+      {segmentsStatus.error ? (
+        <QueryErrorAlert error={segmentsStatus.error} onRetry={segmentsStatus.refetch} title="Segments unavailable" />
+      ) : null}
+      {segmentsStatus.isPending && !isDefault && <p className="muted">Loading segments…</p>}
+      <RetentionTimeline retention={view.edited} segments={view.segments} now={now} />
+      {!isDefault && !segmentsStatus.isPending && (
+        <>
+          <RetentionCounts retention={view.edited} total={view.segments.count} />
+          {view.segments.overshadowedCount > 0 && (
+            <p className="field-hint">
+              {formatCount(view.segments.overshadowedCount)} overshadowed segments are not counted: rules skip them and
+              the Coordinator marks them unused.
+            </p>
+          )}
+          <div aria-live="polite">
+            <h3>If you save</h3>
+            <RetentionChangeSummary change={view.change} dirty={dirty} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

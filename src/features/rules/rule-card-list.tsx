@@ -1,0 +1,104 @@
+import {
+  type Announcements,
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  PointerSensor,
+  type ScreenReaderInstructions,
+  type UniqueIdentifier,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useRef } from 'react';
+import type { RuleLint } from '../../druid/rule-lints.ts';
+import { RuleCard, type RuleCardActions } from './rule-card.tsx';
+import type { RuleFieldsContext } from './rule-fields.tsx';
+
+const instructions: ScreenReaderInstructions = {
+  draggable:
+    'To reorder a rule, press Space to lift it, then the Up and Down arrow keys to move it, and Space again to drop ' +
+    'it in its new position. Press Escape to cancel. Rule order matters: the first rule that matches a segment wins.',
+};
+
+/**
+ * Live-region messages in positions (1-based), as the dnd-kit accessibility guide recommends. dnd-kit reports the
+ * lifted card as over itself right away; that is not a move, so "Picked up…" is left to be heard.
+ */
+export function ruleAnnouncements(
+  ids: readonly UniqueIdentifier[],
+  state: { lastOver: UniqueIdentifier | null },
+): Announcements {
+  const total = ids.length;
+  const position = (id: UniqueIdentifier) => ids.indexOf(id) + 1;
+  return {
+    onDragStart: ({ active }) => {
+      state.lastOver = active.id;
+      return `Picked up rule ${position(active.id)} of ${total}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      const overId = over?.id ?? null;
+      if (overId === state.lastOver) return undefined;
+      state.lastOver = overId;
+      return overId === null
+        ? `Rule ${position(active.id)} is no longer over a position.`
+        : `Rule ${position(active.id)} moved to position ${position(overId)} of ${total}.`;
+    },
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Rule ${position(active.id)} dropped at position ${position(over.id)} of ${total}.`
+        : `Rule ${position(active.id)} dropped back in place.`,
+    onDragCancel: ({ active }) =>
+      `Moving cancelled. Rule ${position(active.id)} stays at position ${position(active.id)} of ${total}.`,
+  };
+}
+
+interface RuleCardListProps {
+  ids: string[];
+  lintsByIndex: ReadonlyMap<number, RuleLint[]>;
+  context: RuleFieldsContext;
+  actions: RuleCardActions;
+}
+
+/** The datasource's rules as sortable cards (pointer and keyboard), in evaluation order. */
+export function RuleCardList({ ids, lintsByIndex, context, actions }: RuleCardListProps) {
+  const announcementState = useRef<{ lastOver: UniqueIdentifier | null }>({ lastOver: null });
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const from = ids.indexOf(String(active.id));
+    const to = ids.indexOf(String(over.id));
+    if (from >= 0 && to >= 0) actions.move(from, to);
+  };
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        announcements: ruleAnnouncements(ids, announcementState.current),
+        screenReaderInstructions: instructions,
+      }}
+    >
+      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+        <ol className="rule-cards" aria-label="Rules, in the order Druid evaluates them">
+          {ids.map((id, index) => (
+            <RuleCard
+              key={id}
+              id={id}
+              index={index}
+              count={ids.length}
+              lints={lintsByIndex.get(index) ?? []}
+              context={context}
+              actions={actions}
+            />
+          ))}
+        </ol>
+      </SortableContext>
+    </DndContext>
+  );
+}

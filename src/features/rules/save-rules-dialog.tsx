@@ -1,0 +1,153 @@
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { headerValueProblem, setOperatorName } from '../../api/audit-author.ts';
+import { getCredentials, subscribeCredentials } from '../../api/credentials.ts';
+import { Dialog } from '../../components/dialog.tsx';
+import { OperatorNameField, operatorNameProblem } from '../../components/operator-settings/operator-name-field.tsx';
+import { useOperatorName } from '../../components/operator-settings/use-operator-name.ts';
+import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
+import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
+import type { Rule } from '../../druid/rule-schemas.ts';
+import { RulesConflictView } from './rules-conflict-view.tsx';
+import type { useSaveFlow } from './use-save-flow.ts';
+
+interface SaveRulesDialogProps {
+  flow: ReturnType<typeof useSaveFlow>;
+  dataSource: string;
+  base: readonly Rule[];
+  edited: Rule[];
+  effects: string[];
+  initialComment: string;
+  /** Conflict resolution: throw the edits away and edit the server's version instead. */
+  onLoadServerVersion: (rules: Rule[] | null) => void;
+}
+
+/** The comment and author Druid records, what saving does, and the conflict step when the rules changed meanwhile. */
+export function SaveRulesDialog(props: SaveRulesDialogProps) {
+  const { flow, dataSource, base, edited, effects, initialComment, onLoadServerVersion } = props;
+  const id = useId();
+  const druidUser = useSyncExternalStore(subscribeCredentials, getCredentials)?.username ?? null;
+  const operator = useOperatorName();
+  const [comment, setComment] = useState(initialComment);
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<{ comment?: string; name?: string }>({});
+  const needsName = !druidUser && !operator;
+  const pending = flow.mutation.isPending;
+
+  useEffect(() => {
+    if (flow.open) {
+      setComment((current) => current || initialComment);
+      setErrors({});
+    }
+  }, [flow.open, initialComment]);
+
+  const submit = (overwrite: boolean) => {
+    const trimmed = comment.trim();
+    const next = {
+      comment: trimmed ? (headerValueProblem(trimmed) ?? undefined) : 'Say why you are changing the rules.',
+      name: needsName ? (operatorNameProblem(name) ?? undefined) : undefined,
+    };
+    setErrors(next);
+    if (next.comment || next.name) return;
+    if (needsName) setOperatorName(name);
+    const author = druidUser ?? (needsName ? name.trim() : (operator ?? ''));
+    flow.mutation.mutate({ rules: edited, author, comment: trimmed, overwrite });
+  };
+
+  const conflict = flow.conflict;
+  const footer = conflict ? (
+    <>
+      <button type="button" onClick={flow.close} disabled={pending}>
+        Cancel
+      </button>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => {
+          onLoadServerVersion(conflict.kind === 'changed' ? conflict.server : null);
+          flow.close();
+        }}
+      >
+        Discard my edits and load theirs
+      </button>
+      <button type="button" className="danger" disabled={pending} onClick={() => submit(true)}>
+        Overwrite with my edits
+      </button>
+    </>
+  ) : (
+    <>
+      <button type="button" onClick={flow.close} disabled={pending}>
+        Cancel
+      </button>
+      <button type="submit" form={`${id}-form`} className="primary" disabled={pending} aria-busy={pending}>
+        {pending ? 'Saving…' : 'Save rules'}
+      </button>
+    </>
+  );
+
+  return (
+    <Dialog
+      open={flow.open}
+      onClose={flow.close}
+      title={`Save the rules of ${dataSource}`}
+      size="large"
+      footer={footer}
+    >
+      {conflict ? (
+        <RulesConflictView dataSource={dataSource} check={conflict} edited={edited} />
+      ) : (
+        <form
+          id={`${id}-form`}
+          className="stack"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit(false);
+          }}
+        >
+          <RulesDiffView before={base} after={edited} label="Your changes" />
+          {effects.length > 0 && (
+            <ul className="alert warning save-effects">
+              {effects.map((effect) => (
+                <li key={effect}>{effect}</li>
+              ))}
+            </ul>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-comment`}>Comment (why)</label>
+            <input
+              id={`${id}-comment`}
+              value={comment}
+              maxLength={2000}
+              autoFocus
+              aria-invalid={errors.comment ? true : undefined}
+              aria-describedby={`${id}-comment-hint${errors.comment ? ` ${id}-comment-error` : ''}`}
+              onChange={(event) => setComment(event.target.value)}
+            />
+            <span id={`${id}-comment-hint`} className="field-hint">
+              Stored in Druid’s audit log with the change (X-Druid-Comment).
+            </span>
+            {errors.comment && (
+              <span id={`${id}-comment-error`} className="field-error">
+                {errors.comment}
+              </span>
+            )}
+          </div>
+          {needsName ? (
+            <OperatorNameField id={`${id}-name`} value={name} onChange={setName} error={errors.name} />
+          ) : (
+            <p className="muted">
+              Recorded as <strong>{druidUser ?? operator}</strong>
+              {druidUser ? ' (the signed-in Druid user).' : ' (your name in operator settings).'}
+            </p>
+          )}
+          {flow.mutation.error && (
+            <QueryErrorAlert error={flow.mutation.error} title="Saving failed; your edits are kept" />
+          )}
+        </form>
+      )}
+      {conflict && flow.mutation.error && (
+        <QueryErrorAlert error={flow.mutation.error} title="Saving failed; your edits are kept" />
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,73 @@
+import { useDeferredValue, useMemo, useRef } from 'react';
+import type { RetentionSegments } from '../../api/rules-segments.ts';
+import { computeEffectiveRetention, type EffectiveRetention } from '../../druid/effective-retention.ts';
+import type { Rule } from '../../druid/rule-schemas.ts';
+import { computeRetentionChange, type RetentionChange } from './retention-change.ts';
+
+const NO_SEGMENTS: RetentionSegments = {
+  start: new Float64Array(0),
+  end: new Float64Array(0),
+  size: new Float64Array(0),
+  count: 0,
+  bytes: 0,
+  range: null,
+  overshadowedCount: 0,
+};
+
+export interface EffectiveRetentionInput {
+  /** Edited rules, or null while the form is invalid (the last valid rules are kept). */
+  edited: Rule[] | null;
+  saved: readonly Rule[];
+  /** `_default` rules; ignored when editing `_default` itself. */
+  defaultRules: readonly Rule[];
+  isDefault: boolean;
+  segments: RetentionSegments | undefined;
+  now: number;
+}
+
+export interface EffectiveRetentionView {
+  /** The rules shown (the edited ones, or the last valid ones). */
+  rules: readonly Rule[];
+  edited: EffectiveRetention;
+  saved: EffectiveRetention;
+  change: RetentionChange;
+  segments: RetentionSegments;
+  /** True while the numbers lag behind the latest edit. */
+  stale: boolean;
+  /** True while the form is invalid and the last valid rules are shown. */
+  invalid: boolean;
+}
+
+interface Context {
+  isDefault: boolean;
+  defaultRules: readonly Rule[];
+  segments: RetentionSegments;
+  now: number;
+}
+
+function compute(rules: readonly Rule[], { isDefault, defaultRules, segments, now }: Context) {
+  return computeEffectiveRetention({
+    rules: isDefault ? [] : rules,
+    defaultRules: isDefault ? rules : defaultRules,
+    segments,
+    now,
+  });
+}
+
+/**
+ * Effective retention of the edited and the saved rules over the datasource's segments, and the difference.
+ * The work is deferred (useDeferredValue) so typing stays responsive with 200k segments.
+ */
+export function useEffectiveRetention(input: EffectiveRetentionInput): EffectiveRetentionView {
+  const lastValid = useRef<readonly Rule[]>(input.saved);
+  if (input.edited) lastValid.current = input.edited;
+  const current = input.edited ?? lastValid.current;
+  const rules = useDeferredValue(current);
+  const segments = input.segments ?? NO_SEGMENTS;
+  const { isDefault, defaultRules, now, saved: savedRules } = input;
+  const context = useMemo(() => ({ isDefault, defaultRules, segments, now }), [isDefault, defaultRules, segments, now]);
+  const edited = useMemo(() => compute(rules, context), [rules, context]);
+  const saved = useMemo(() => compute(savedRules, context), [savedRules, context]);
+  const change = useMemo(() => computeRetentionChange(saved, edited, segments.size), [saved, edited, segments]);
+  return { rules, edited, saved, change, segments, stale: rules !== current, invalid: input.edited === null };
+}
