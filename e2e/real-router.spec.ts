@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { type LocalClusterProcess, startLocalCluster } from './local-cluster-process.ts';
+import { RulesPage } from './pages/rules-page.ts';
 
 // A console started with --router in front of a second local cluster running in --auth mode: the same process
 // layout as a console in front of a secured production Router.
@@ -62,4 +63,43 @@ test('an operator signs in, reads, and the console keeps credentials out of loca
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.reload();
   await expect(page.getByRole('dialog', { name: 'Sign in to Druid' })).toBeVisible();
+});
+
+test('a reader is refused a rule change with a clear message; an admin saves as the audit author', async ({
+  page,
+  request,
+}) => {
+  const signIn = async (user: string, password: string) => {
+    const dialog = page.getByRole('dialog', { name: 'Sign in to Druid' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('User name').fill(user);
+    await dialog.getByLabel('Password').fill(password);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await page.goto(`${consoleServer.baseURL}/rules/wikipedia_api`);
+  await signIn('reader', 'reader');
+  const rules = new RulesPage(page);
+  await expect(rules.jsonTab).toBeVisible();
+  await rules.addRule('Drop forever');
+  await rules.save('readers cannot do this');
+  await expect(rules.saveDialog.getByRole('alert')).toContainText('You may read but not change wikipedia_api');
+  await rules.saveDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('You may read but not change these rules')).toBeVisible();
+  await expect(rules.saveButton).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.reload();
+  await signIn('admin', 'admin');
+  // The refused edits were kept as a draft in this browser.
+  await page.getByRole('button', { name: 'Restore my edits' }).click();
+  await expect(rules.typeSelect(1)).toHaveValue('dropForever');
+  await rules.save('admins can');
+  await expect(rules.saveDialog).toBeHidden();
+
+  const history = await request.get(`${router.baseURL}/druid/coordinator/v1/rules/wikipedia_api/history?count=1`, {
+    headers: { Authorization: basic('admin', 'admin') },
+  });
+  const [entry] = await history.json();
+  expect(entry.auditInfo).toMatchObject({ author: 'admin', identity: 'admin', comment: 'admins can' });
 });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { describeErrorBody } from '../druid/error-body.ts';
 import { authorizationHeader, getCredentials } from './credentials.ts';
 import { DruidApiError } from './druid-api-error.ts';
+import { forbiddenWriteMessage, markReadOnly, writeTarget } from './write-permissions.ts';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'DELETE';
@@ -83,7 +84,13 @@ export async function druidRequest(path: string, options: RequestOptions = {}): 
   }
   if (!response.ok) {
     const contentType = response.headers.get('content-type');
-    throw fail('http', response.status, describeErrorBody(text, contentType, response.status, response.statusText));
+    const detail = describeErrorBody(text, contentType, response.status, response.statusText);
+    if (response.status === 403 && method !== 'GET') {
+      const target = writeTarget(path);
+      if (target !== null) markReadOnly(target);
+      throw fail('http', 403, forbiddenWriteMessage(path, detail));
+    }
+    throw fail('http', response.status, detail);
   }
   try {
     return { status: response.status, data: parseBody(text, response.headers.get('content-type')) };

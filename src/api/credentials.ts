@@ -1,3 +1,5 @@
+import { resetWritePermissions } from './write-permissions.ts';
+
 /**
  * Basic-auth credentials for a secured cluster. Kept in memory and sessionStorage only (never localStorage, URLs
  * or logs), so closing the tab signs the operator out.
@@ -32,6 +34,8 @@ export function getCredentials(): Credentials | null {
 
 export function setCredentials(next: Credentials | null): void {
   current = next;
+  // Another user may write where this one could not.
+  resetWritePermissions();
   try {
     if (next) globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
     else globalThis.sessionStorage?.removeItem(STORAGE_KEY);

@@ -233,7 +233,13 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
               <RulesJsonEditor text={jsonText} error={jsonError} onChange={onJsonChange} />
             )}
           </RulesEditorTabs>
-          <RulesSaveBar dirty={dirty} errors={saveErrors} onSave={onSave} onDiscard={() => setConfirmDiscard(true)} />
+          <RulesSaveBar
+            dataSource={dataSource}
+            dirty={dirty}
+            errors={saveErrors}
+            onSave={onSave}
+            onDiscard={() => setConfirmDiscard(true)}
+          />
           {!isDefault && <DefaultRulesSection rules={defaultRules} />}
         </div>
         <aside className="rules-editor-side" aria-label="Effective retention">
