@@ -204,4 +204,6 @@ it('filters tasks by state and lists the newest first', async () => {
   expect(running.map((task) => task.id)).toEqual([all[0]?.id]);
   const complete = await getJson<TaskStatusPlus[]>(cluster, '/druid/indexer/v1/tasks?state=complete&datasource=kttm1');
   expect(complete.map((task) => task.id)).toEqual([first?.id]);
+  const newest = await getJson<TaskStatusPlus[]>(cluster, '/druid/indexer/v1/tasks?datasource=kttm1&max=1');
+  expect(newest.map((task) => task.id)).toEqual([all[0]?.id]);
 });

@@ -91,6 +91,8 @@ it('rejects a bad interval and fields of the wrong type with a 400 JSON error, c
   for (const body of [
     { interval: '2015-09-13/2015-09-12' },
     { interval: 'yesterday' },
+    // Jackson reads the field with Intervals.of, which knows no `_` separator (unlike the path forms).
+    { interval: '2015-09-12_2015-09-13' },
     { interval: 42 },
     { segmentIds: 'one' },
     { interval: EMPTY, versions: 'v' },

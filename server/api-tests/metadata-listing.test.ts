@@ -143,7 +143,7 @@ describe('POST /metadata/datasources/:ds/segments (used segments overlapping int
   });
 
   it('rejects a body that is not a list of intervals with 400', async () => {
-    for (const body of ['{"interval":"2019/2020"}', '["2020/2019"]', '[42]']) {
+    for (const body of ['{"interval":"2019/2020"}', '["2020/2019"]', '[42]', '["2019-08-25_2019-08-26"]']) {
       const response = await call(cluster, 'POST', `${METADATA}/datasources/kttm1/segments`, { body });
       expect(response.status, body).toBe(400);
     }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertSegments } from '../cluster/segment-insert.ts';
 import { startTestCluster, type TestCluster } from '../testing/test-cluster.ts';
 import {
   call,
@@ -20,27 +19,20 @@ import {
 // Segment IDs with underscores in the datasource name and the version (druid-api.md §4).
 let cluster: TestCluster;
 const AMBIGUOUS = 'amb_iguous_ds';
-const day = (text: string) => Date.parse(`${text}T00:00:00.000Z`);
 
 beforeAll(async () => {
   cluster = await startTestCluster();
-  // No ingestion API exists, so these are published as a task would, straight into the metadata store.
-  insertSegments(cluster.ctx, [
-    // `…_ver_1` is both (version ver, partition 1) and (version ver_1, partition 0).
-    { dataSource: AMBIGUOUS, start: day('2020-01-01'), end: day('2020-01-02'), version: 'ver_1', size: 10, used: true },
-    {
-      dataSource: AMBIGUOUS,
-      start: day('2020-01-02'),
-      end: day('2020-01-03'),
-      version: 'ver',
-      partitionNum: 1,
-      partitions: 2,
-      size: 10,
-      used: true,
-    },
-    // A trailing `_0` is never a partition number.
-    { dataSource: AMBIGUOUS, start: day('2020-01-03'), end: day('2020-01-04'), version: 'ver_0', size: 10, used: true },
-  ]);
+  // The local stand-in for ingestion publishes segments with these exact versions and partitions.
+  const response = await call(cluster, 'POST', '/local-cluster/segments', {
+    body: [
+      // `…_ver_1` is both (version ver, partition 1) and (version ver_1, partition 0).
+      { dataSource: AMBIGUOUS, interval: '2020-01-01/2020-01-02', version: 'ver_1', size: 10 },
+      { dataSource: AMBIGUOUS, interval: '2020-01-02/2020-01-03', version: 'ver', partitionNum: 1, partitions: 2 },
+      // A trailing `_0` is never a partition number.
+      { dataSource: AMBIGUOUS, interval: '2020-01-03/2020-01-04', version: 'ver_0' },
+    ],
+  });
+  expect(response.json()).toEqual({ published: 3 });
 });
 afterAll(() => cluster.stop());
 
@@ -124,5 +116,38 @@ describe('the version/partition ambiguity of `…_ver_1`', () => {
     const response = await call(cluster, 'DELETE', segmentPath(OVERLORD, 'amb', verOne));
     expect(response.status).toBe(400);
     expect(response.text).toBe(`Could not parse Segment ID[${verOne}] for DataSource[amb]`);
+  });
+});
+
+describe('a datasource whose name starts with another datasource and a timestamp', () => {
+  // The ID of `edge_2020-01-01T00:00:00.000Z`'s segment also parses for datasource `edge` (start 2020, end 2021,
+  // version 2022…_v), so only the datasource column tells them apart.
+  const LONG = 'edge_2020-01-01T00:00:00.000Z';
+  const id = `${LONG}_2021-01-01T00:00:00.000Z_2022-01-01T00:00:00.000Z_v`;
+
+  beforeAll(async () => {
+    await call(cluster, 'POST', '/local-cluster/segments', {
+      body: [
+        { dataSource: LONG, interval: '2021/2022', version: 'v' },
+        // (`edge` with interval 2020/2021 and that version would have the very same ID: the store refuses it.)
+        { dataSource: 'edge', interval: '2019/2020', version: 'v' },
+      ],
+    });
+  });
+
+  it('marking through the shorter name touches only its own segment', async () => {
+    const byIds = await call(cluster, 'POST', `${OVERLORD}/edge/markUnused`, { body: { segmentIds: [id] } });
+    expect(byIds.json()).toEqual(changed(0));
+    const single = await call(cluster, 'DELETE', segmentPath(OVERLORD, 'edge', id));
+    expect(single.json()).toEqual(changed(0));
+    expect(await usedIds(cluster, LONG)).toEqual([id]);
+  });
+
+  it('the longer name marks its own', async () => {
+    const response = await call(cluster, 'POST', `${OVERLORD}/${ds(LONG)}/markUnused`, { body: { segmentIds: [id] } });
+    expect(response.json()).toEqual(changed(1));
+    const back = await call(cluster, 'POST', `${OVERLORD}/edge/markUsed`, { body: { segmentIds: [id] } });
+    expect(back.status).toBe(400);
+    expect(await unusedIds(cluster, LONG)).toEqual([id]);
   });
 });

@@ -104,7 +104,9 @@ function acquireLock(path: string): () => void {
     if (holder && holder !== process.pid && isAlive(holder)) {
       throw new DataDirLockedError(
         `The data directory ${path.slice(0, -'/lock'.length)} is in use by process ${holder}. ` +
-          'Stop that process or pass another directory with --data.',
+          'Stop that process or pass another directory with --data. ' +
+          // A process ID can be reused after a crash or a container restart; then the lock is stale.
+          `If no server uses the directory, delete ${path}.`,
       );
     }
     // A stale lock from a process that died: take it over.

@@ -35,7 +35,17 @@ function setUsed(db: Database.Database, ids: string[], used: boolean, now: numbe
 /** markUnused by IDs: IDs that do not parse for `dataSource` are ignored (Druid's tryParse). */
 export function markUnusedByIds(db: Database.Database, dataSource: string, ids: string[], now: number): number {
   const valid = ids.filter((id) => possibleParsingsWithDataSource(id, dataSource).length > 0);
-  return db.transaction(() => setUsed(db, valid, false, now))();
+  return db.transaction(() => {
+    // Druid updates `WHERE dataSource = ? AND id IN (…)`: the ID of `ds_2020-01-01T00:00:00.000Z`'s segment also
+    // parses for `ds`, but must not be marked through it.
+    const own = db.prepare('SELECT 1 FROM druid_segments WHERE id = ? AND dataSource = ?');
+    return setUsed(
+      db,
+      valid.filter((id) => own.get(id, dataSource)),
+      false,
+      now,
+    );
+  })();
 }
 
 /** Used segments fully inside the interval (optionally of some versions) become unused. */

@@ -43,13 +43,25 @@ export interface SegmentRow {
 /** Relative path of the segment's file under the deep-storage folder, as Druid's local deep storage lays it out. */
 export function deepStoragePath(segment: NewSegment): string {
   const interval = `${formatInstant(segment.start)}_${formatInstant(segment.end)}`;
-  return join(safeDirectoryName(segment.dataSource), interval, segment.version.replaceAll(':', '_'), String(segment.partitionNum ?? 0));
+  const version = segment.version.replaceAll(':', '_');
+  return join(
+    safeDirectoryName(segment.dataSource),
+    interval,
+    safeDirectoryName(version),
+    String(segment.partitionNum ?? 0),
+  );
 }
 
-/** File systems cap a name at 255 bytes; very long datasource names get a hashed directory instead. */
+/**
+ * Datasource names and versions are data, not paths: a `/`, `\`, `.` or `..` must not climb out of deep storage
+ * (`../../x` as a version would write outside it), and file systems cap a name at 255 bytes. Such names get a
+ * hashed directory instead, unique per name.
+ */
 function safeDirectoryName(name: string): string {
-  if (Buffer.byteLength(name) <= 200) return name;
-  return `${name.slice(0, 40)}…${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
+  const plain = name !== '' && name !== '.' && name !== '..' && !/[/\\]/.test(name);
+  if (plain && Buffer.byteLength(name) <= 200) return name;
+  const prefix = Array.from(name.replace(/[/\\]/g, '_').replace(/^\.+/, '')).slice(0, 40).join('');
+  return `${prefix}…${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
 }
 
 export function toSegmentRow(segment: NewSegment, deepStorageDir: string, now: string): SegmentRow {

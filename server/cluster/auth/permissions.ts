@@ -53,6 +53,8 @@ export function requiredAccess(method: string, path: string, query: URLSearchPar
     return { type: 'DATASOURCE', name: ds, action };
   }
   if (
+    // POST /taskStatus has a StateResourceFilter, so (POST being WRITE) it needs WRITE on STATE.
+    path === '/druid/indexer/v1/taskStatus' ||
     path.startsWith('/druid/coordinator/v1/tiers') ||
     path.startsWith('/druid/coordinator/v1/servers') ||
     path === '/status'

@@ -3,7 +3,7 @@ import type { ClusterContext } from '../context.ts';
 import { runCoordinatorDuty } from '../coordinator-duty.ts';
 import { insertSegments } from '../segment-insert.ts';
 import { BodyError, hasFlag, jsonResponse, readJsonBody } from './http.ts';
-import { parsePublishedSegments } from './published-segments.ts';
+import { firstDuplicateId, parsePublishedSegments } from './published-segments.ts';
 
 /** /status, tiers and servers of the static topology, and the local-only controls tests use. */
 export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
@@ -82,6 +82,9 @@ export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
     }
     const parsed = parsePublishedSegments(body);
     if (!parsed.ok) return jsonResponse(400, { error: parsed.error });
+    // Segment IDs are the primary key, as in Druid's segments table; say which one clashes instead of a bare 500.
+    const duplicate = firstDuplicateId(ctx.db, parsed.segments);
+    if (duplicate) return jsonResponse(409, { error: `Segment ${duplicate} exists already` });
     return jsonResponse(200, { published: insertSegments(ctx, parsed.segments) });
   });
 }

@@ -1,4 +1,5 @@
-import { type Interval, tryParseInterval } from '../../../src/druid/interval.ts';
+import type { Interval } from '../../../src/druid/interval.ts';
+import { parseJodaInterval } from './joda-interval.ts';
 
 export const INVALID_PAYLOAD_MESSAGE =
   "Invalid request payload. Specify either 'interval' or 'segmentIds', but not both. Optionally, include 'versions' only when 'interval' is provided.";
@@ -37,7 +38,7 @@ export function parseMarkPayload(body: unknown): MarkPayloadResult {
   }
   if (hasIds) return { ok: false, status: 400, text: INVALID_PAYLOAD_MESSAGE };
   if (typeof interval !== 'string') return { ok: false, status: 400, text: 'interval must be a string', json: true };
-  const parsed = tryParseInterval(interval);
+  const parsed = parseJodaInterval(interval);
   if (!parsed.ok) return { ok: false, status: 400, text: parsed.error, json: true };
   return { ok: true, payload: { kind: 'interval', interval: parsed.interval, versions: versionList, raw: body } };
 }

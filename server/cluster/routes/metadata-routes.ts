@@ -13,6 +13,7 @@ import {
   usedSegmentRows,
 } from '../segment-store.ts';
 import { BodyError, hasFlag, invalidInput, jsonResponse, rawJsonResponse, readJsonBody, textResponse } from './http.ts';
+import { parseJodaInterval } from './joda-interval.ts';
 import { jsonArrayStream } from './json-stream.ts';
 
 const BASE = '/druid/coordinator/v1/metadata';
@@ -72,7 +73,8 @@ export function registerMetadataRoutes(app: Hono, ctx: ClusterContext): void {
     }
     const intervals = [];
     for (const text of body as string[]) {
-      const parsed = tryParseInterval(text);
+      // A JSON list of Joda Intervals: no `_` path form here.
+      const parsed = parseJodaInterval(text);
       if (!parsed.ok) return jsonResponse(400, { error: parsed.error });
       intervals.push(parsed.interval);
     }

@@ -1,5 +1,7 @@
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { tryParseInterval } from '../../../src/druid/interval.ts';
+import { formatSegmentId } from '../../../src/druid/segment-id.ts';
 import type { NewSegment } from '../segment-records.ts';
 
 const publishedSchema = z.array(
@@ -31,4 +33,16 @@ export function parsePublishedSegments(
     segments.push({ ...item, start: interval.interval.start, end: interval.interval.end });
   }
   return { ok: true, segments };
+}
+
+/** The first segment ID that exists already (or twice in the batch): publishing it would break the primary key. */
+export function firstDuplicateId(db: Database.Database, segments: NewSegment[]): string | null {
+  const exists = db.prepare('SELECT 1 FROM druid_segments WHERE id = ?');
+  const seen = new Set<string>();
+  for (const segment of segments) {
+    const id = formatSegmentId({ ...segment, partitionNum: segment.partitionNum ?? 0 });
+    if (seen.has(id) || exists.get(id)) return id;
+    seen.add(id);
+  }
+  return null;
 }

@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono';
-import { tryParseInterval } from '../../../src/druid/interval.ts';
 import { DEFAULT_RULES_KEY, parseRules, serializeRules } from '../../../src/druid/rules.ts';
 import { auditHistory, DEFAULT_AUDIT_HISTORY_MS, type HistoryQuery } from '../audit-store.ts';
 import type { ClusterContext } from '../context.ts';
 import { getAllRules, getRules, saveRules } from '../rules-store.ts';
 import { BodyError, hasFlag, jettyError, jsonResponse, readJsonBody, remoteAddress } from './http.ts';
+import { normalizeRuleIntervals, parseJodaInterval } from './joda-interval.ts';
 
 const BASE = '/druid/coordinator/v1/rules';
 
@@ -31,10 +31,12 @@ export function registerRulesRoutes(app: Hono, ctx: ClusterContext, identity: (c
     }
     const parsed = parseRules(body, { dataSource: ds });
     if (!parsed.ok) return jsonResponse(400, { error: parsed.error });
+    const normalized = normalizeRuleIntervals(serializeRules(parsed.rules));
+    if (!normalized.ok) return jsonResponse(400, { error: normalized.error });
     saveRules(
       ctx.db,
       ds,
-      JSON.stringify(serializeRules(parsed.rules)),
+      JSON.stringify(normalized.rules),
       {
         author: c.req.header('X-Druid-Author') ?? '',
         identity: identity(c),
@@ -53,7 +55,7 @@ function history(c: Context, ctx: ClusterContext, key: string | null): Response 
   let query: HistoryQuery;
   if (intervalText !== undefined) {
     // Unlike the path parameters, this one is parsed as is (no `_` replacement), and a bad one is an HTML 500.
-    const parsed = tryParseInterval(intervalText);
+    const parsed = parseJodaInterval(intervalText);
     if (!parsed.ok)
       return jettyError(500, `org.apache.druid.error.DruidException: ${parsed.error}`, new URL(c.req.url).pathname);
     query = { kind: 'interval', interval: parsed.interval };
