@@ -1,0 +1,51 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The Kill view, through the roles and labels a user relies on. */
+export class KillPage {
+  readonly heading: Locator;
+  readonly dataSource: Locator;
+  readonly intervalField: Locator;
+  readonly dryRun: Locator;
+  readonly toDelete: Locator;
+  readonly killButton: Locator;
+  readonly dialog: Locator;
+  readonly confirmField: Locator;
+  readonly killTask: Locator;
+  readonly recentTasks: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Kill unused segments', level: 1 });
+    this.dataSource = page.getByRole('combobox', { name: 'Datasource' });
+    this.intervalField = page.getByRole('textbox', { name: 'Interval to kill' });
+    this.dryRun = page.getByRole('region', { name: 'Dry run', exact: true });
+    this.toDelete = page.getByRole('region', { name: 'Unused segments that will be deleted' });
+    this.killButton = page.getByRole('button', { name: /^Kill [\d,]+ segments?…$/ });
+    this.dialog = page.getByRole('dialog');
+    this.confirmField = this.dialog.getByRole('textbox', { name: /to confirm/ });
+    this.killTask = page.getByRole('region', { name: 'Kill task', exact: true });
+    this.recentTasks = page.getByRole('region', { name: /^Recent kill tasks of / });
+  }
+
+  async goto(dataSource?: string, interval?: string) {
+    const path = dataSource ? `/kill/${encodeURIComponent(dataSource)}` : '/kill';
+    await this.page.goto(interval ? `${path}?${new URLSearchParams({ interval })}` : path);
+    await this.heading.waitFor();
+  }
+
+  /** The dry run's headline ("30 unused segments (…) will be permanently deleted" or "Nothing to delete."). */
+  verdict(): Locator {
+    return this.dryRun.getByRole('status');
+  }
+
+  confirmButton(count: number): Locator {
+    return this.dialog.getByRole('button', { name: `Kill ${count} segment${count === 1 ? '' : 's'}`, exact: true });
+  }
+
+  /** Rendered rows of a (virtualized) segment table: the header and the empty spacer rows excluded. */
+  segmentRows(table: Locator): Locator {
+    return table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') })
+      .filter({ hasText: /\d/ });
+  }
+}
