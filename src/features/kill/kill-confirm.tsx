@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCanWrite } from '../../api/write-permissions.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatBytes, formatCount } from '../../components/format.ts';
 import { formatInterval } from '../../druid/interval.ts';
@@ -19,14 +20,19 @@ export function killLabel(count: number): string {
 /** The kill button and its confirmation, which asks for the datasource's name before anything is deleted. */
 export function KillConfirm({ dataSource, dryRun, onKill, pending, error }: KillConfirmProps) {
   const [open, setOpen] = useState(false);
+  const writable = useCanWrite(dataSource);
   const count = dryRun.toDelete.length;
   return (
     <>
       <div className="row">
-        <button type="button" className="danger" onClick={() => setOpen(true)}>
+        <button type="button" className="danger" onClick={() => setOpen(true)} disabled={!writable}>
           {killLabel(count)}…
         </button>
-        <span className="muted">You will be asked to type the datasource’s name.</span>
+        <span className="muted">
+          {writable
+            ? 'You will be asked to type the datasource’s name.'
+            : `You may read but not change ${dataSource}: Druid refused your last change there.`}
+        </span>
       </div>
       <ConfirmDialog
         open={open}
