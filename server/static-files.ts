@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Context } from 'hono';
 
@@ -43,8 +43,10 @@ export function staticFilesHandler(distDir: string) {
     const relative = normalize(path).replace(/^(\.\.[/\\])+/, '');
     let file = join(distDir, relative);
     if (!file.startsWith(distDir)) return new Response('Not found', { status: 404 });
-    if (extname(file) !== '' && !existsSync(file)) return new Response('Not found', { status: 404 });
-    if (extname(file) === '') file = join(distDir, 'index.html');
+    // Deep links may contain dots (datasource names do), so only real files and /assets/ are files.
+    const isFile = existsSync(file) && statSync(file).isFile();
+    if (!isFile && relative.startsWith('/assets/')) return new Response('Not found', { status: 404 });
+    if (!isFile) file = join(distDir, 'index.html');
     if (!existsSync(file)) {
       return new Response('The console is not built. Run `npm run build` (npm start does it for you).', {
         status: 503,
