@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchUnusedSummary } from './datasources.ts';
+import { fetchSegmentJson, fetchUnusedSegmentPage, fetchUsedSegmentRecords } from './segments.ts';
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+function segment(hour: number, extra: Record<string, unknown> = {}) {
+  const start = `2015-09-12T${String(hour).padStart(2, '0')}:00:00.000Z`;
+  const end = `2015-09-12T${String(hour + 1).padStart(2, '0')}:00:00.000Z`;
+  return {
+    dataSource: 'wikipedia_hour',
+    interval: `${start}/${end}`,
+    version: '2023-08-10T04:12:03.860Z',
+    loadSpec: { type: 'local', path: '/x' },
+    dimensions: 'page,user',
+    metrics: 'count',
+    shardSpec: { type: 'numbered', partitionNum: 0, partitions: 1 },
+    binaryVersion: 9,
+    size: 1000 + hour,
+    identifier: `wikipedia_hour_${start}_${end}_2023-08-10T04:12:03.860Z`,
+    ...extra,
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('segment listings', () => {
+  it('reads used segments into compact records with overshadowed status', async () => {
+    const fetchMock = vi.fn(async (_url: string) =>
+      json([segment(0, { overshadowed: false, replicationFactor: 2 }), segment(1, { overshadowed: true })]),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const records = await fetchUsedSegmentRecords('wikipedia_hour');
+    expect(fetchMock.mock.calls[0]?.[0]).toBe(
+      '/druid/coordinator/v1/metadata/segments?includeOvershadowedStatus&datasources=wikipedia_hour',
+    );
+    expect(records).toEqual([
+      {
+        id: segment(0).identifier,
+        start: Date.UTC(2015, 8, 12, 0),
+        end: Date.UTC(2015, 8, 12, 1),
+        version: '2023-08-10T04:12:03.860Z',
+        partition: 0,
+        size: 1000,
+        state: 'used',
+        replication: 2,
+        lastUpdated: null,
+      },
+      expect.objectContaining({ state: 'overshadowed', replication: null }),
+    ]);
+  });
+
+  it('computes the ID when Druid does not send one, and fails loudly on a malformed segment', async () => {
+    const { identifier: _, ...bare } = segment(2, { shardSpec: { type: 'numbered', partitionNum: 3 } });
+    vi.stubGlobal('fetch', async () => json([bare]));
+    const [only] = await fetchUsedSegmentRecords('wikipedia_hour');
+    expect(only?.id).toBe(
+      'wikipedia_hour_2015-09-12T02:00:00.000Z_2015-09-12T03:00:00.000Z_2023-08-10T04:12:03.860Z_3',
+    );
+    vi.stubGlobal('fetch', async () => json([segment(0), { ...segment(1), interval: 'nonsense' }]));
+    await expect(fetchUsedSegmentRecords('wikipedia_hour')).rejects.toThrow(/position 1/);
+  });
+
+  it('turns a failed used listing into a DruidApiError with Druid’s message', async () => {
+    vi.stubGlobal('fetch', async () => json({ error: 'Not authorized to read wikipedia_hour' }, 403));
+    await expect(fetchUsedSegmentRecords('wikipedia_hour')).rejects.toMatchObject({
+      name: 'DruidApiError',
+      kind: 'http',
+      status: 403,
+      message: expect.stringContaining('Not authorized'),
+    });
+    vi.stubGlobal('fetch', async () => new Response('<html>oops</html>', { headers: { 'content-type': 'text/html' } }));
+    await expect(fetchUsedSegmentRecords('wikipedia_hour')).rejects.toMatchObject({ kind: 'invalid-response' });
+  });
+
+  it('pages unused segments by the last segment ID', async () => {
+    const fetchMock = vi.fn(async (url: string) => {
+      const after = new URL(url, 'http://x').searchParams.get('lastSegmentId');
+      const page = after === null ? [0, 1] : after.includes('T01:00:00.000Z_2015') ? [2] : [];
+      return json(
+        page.map((hour) => ({
+          dataSegment: segment(hour),
+          usedStatusLastUpdatedDate: '2024-01-20T01:00:00.701Z',
+          used: false,
+        })),
+      );
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const first = await fetchUnusedSegmentPage('wikipedia_hour', null, { limit: 2 });
+    expect(first.records.map((r) => [r.state, r.lastUpdated])).toEqual([
+      ['unused', Date.UTC(2024, 0, 20, 1, 0, 0, 701)],
+      ['unused', Date.UTC(2024, 0, 20, 1, 0, 0, 701)],
+    ]);
+    expect(first.nextAfter).toBe(segment(1).identifier);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe(
+      '/druid/coordinator/v1/metadata/datasources/wikipedia_hour/unusedSegments?limit=2&sortOrder=ASC',
+    );
+    const second = await fetchUnusedSegmentPage('wikipedia_hour', first.nextAfter, { limit: 2 });
+    expect(second.nextAfter).toBeNull();
+    expect(second.records).toHaveLength(1);
+  });
+
+  it('sums unused segments across pages', async () => {
+    let call = 0;
+    vi.stubGlobal('fetch', async () => {
+      call++;
+      const hours = call === 1 ? Array.from({ length: 10_000 }, () => 3) : [5];
+      return json(hours.map((hour) => ({ dataSegment: segment(hour), used: false })));
+    });
+    const summary = await fetchUnusedSummary('wikipedia_hour');
+    expect(summary).toEqual({
+      count: 10_001,
+      size: 10_000 * 1003 + 1005,
+      start: Date.UTC(2015, 8, 12, 3),
+      end: Date.UTC(2015, 8, 12, 6),
+    });
+  });
+
+  it('finds an unused segment of a datasource without used ones despite Druid’s 404', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      if (url.includes('/segments/')) return new Response('', { status: 404 });
+      return json([
+        { dataSegment: segment(1), used: false },
+        { dataSegment: segment(4), used: false },
+      ]);
+    });
+    const found = await fetchSegmentJson('wikipedia_hour', {
+      id: segment(4).identifier,
+      start: Date.UTC(2015, 8, 12, 4),
+      end: Date.UTC(2015, 8, 12, 5),
+    });
+    expect(found).toMatchObject({ dataSegment: { identifier: segment(4).identifier } });
+    expect(urls[1]).toContain('interval=2015-09-12T04%3A00%3A00.000Z_2015-09-12T05%3A00%3A00.000Z');
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * A datasource's segments as compact records: used ones in one request (with overshadowed status and replication
+ * factor), unused ones paged by segment ID, plus one segment's full JSON for the detail view.
+ */
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { formatInterval, intervalToPath } from '../druid/interval.ts';
+import { druidJson, druidRequest } from './client.ts';
+import { DruidApiError, isDruidApiError } from './druid-api-error.ts';
+import { druidKeys } from './query-keys.ts';
+import { fetchListingText, parseUsedListing } from './segments-fetch.ts';
+import { readAll, readUnusedSegment, type SegmentRecord, StringPool } from './segments-records.ts';
+
+export type { SegmentRecord, SegmentState } from './segments-records.ts';
+
+const METADATA = '/druid/coordinator/v1/metadata';
+export const UNUSED_PAGE_SIZE = 10_000;
+
+export function dataSourceMetadataPath(dataSource: string): string {
+  return `${METADATA}/datasources/${encodeURIComponent(dataSource)}`;
+}
+
+async function listing(
+  path: string,
+  query: Record<string, string | number | boolean | undefined>,
+  signal?: AbortSignal,
+) {
+  const { data } = await druidRequest(path, { query, signal, timeoutMs: 300_000 });
+  // Druid answers 204 (empty) in some eras when nothing matches.
+  if (data === null) return [];
+  if (!Array.isArray(data))
+    throw new DruidApiError({
+      kind: 'invalid-response',
+      status: 200,
+      method: 'GET',
+      path,
+      message: `Unexpected response from ${path}: expected a list of segments.`,
+    });
+  return data;
+}
+
+function invalid(path: string, error: unknown): never {
+  if (isDruidApiError(error) || (error instanceof DOMException && error.name === 'AbortError')) throw error;
+  throw new DruidApiError({
+    kind: 'invalid-response',
+    status: 200,
+    method: 'GET',
+    path,
+    message: `Unexpected response from ${path}: ${error instanceof Error ? error.message : String(error)}`,
+  });
+}
+
+/** Used segments (overshadowed ones included and flagged) in one request, parsed off the page when big. */
+export async function fetchUsedSegmentRecords(dataSource: string, signal?: AbortSignal): Promise<SegmentRecord[]> {
+  const path = `${METADATA}/segments`;
+  const text = await fetchListingText(path, { includeOvershadowedStatus: true, datasources: dataSource }, signal);
+  return parseUsedListing(text, signal).catch((error: unknown) => invalid(path, error));
+}
+
+export interface UnusedPage {
+  records: SegmentRecord[];
+  /** Where the next page starts, or null after the last one. */
+  nextAfter: string | null;
+}
+
+/** One page of unused segments after `lastSegmentId` (keyset paging in segment-ID order). */
+export async function fetchUnusedSegmentPage(
+  dataSource: string,
+  lastSegmentId: string | null,
+  options: { signal?: AbortSignal; limit?: number; interval?: { start: number; end: number } } = {},
+): Promise<UnusedPage> {
+  const path = `${dataSourceMetadataPath(dataSource)}/unusedSegments`;
+  const limit = options.limit ?? UNUSED_PAGE_SIZE;
+  const items = await listing(
+    path,
+    {
+      interval: options.interval ? intervalToPath(options.interval) : undefined,
+      limit,
+      sortOrder: 'ASC',
+      lastSegmentId: lastSegmentId ?? undefined,
+    },
+    options.signal,
+  );
+  const records = await readAll(items, readUnusedSegment, options.signal).catch((error: unknown) =>
+    invalid(path, error),
+  );
+  const last = records[records.length - 1];
+  return { records, nextAfter: records.length >= limit && last ? last.id : null };
+}
+
+export const usedSegmentsQueryOptions = (dataSource: string) =>
+  queryOptions({
+    queryKey: druidKeys.usedSegments(dataSource),
+    queryFn: ({ signal }) => fetchUsedSegmentRecords(dataSource, signal),
+    staleTime: 30_000,
+  });
+
+/** Pages of unused segments; the view keeps fetching the next page until `nextAfter` is null. */
+export const unusedSegmentsQueryOptions = (dataSource: string) =>
+  infiniteQueryOptions({
+    queryKey: druidKeys.unusedSegments(dataSource),
+    queryFn: ({ signal, pageParam }) => fetchUnusedSegmentPage(dataSource, pageParam, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page: UnusedPage) => page.nextAfter,
+    staleTime: 30_000,
+  });
+
+const unknownJson = z.unknown();
+
+/**
+ * The segment's full JSON. Druid answers 404 for any segment of a datasource without used segments, even with
+ * includeUnused, so an unused one is looked up among the unused segments of its own interval instead.
+ */
+export async function fetchSegmentJson(
+  dataSource: string,
+  segment: Pick<SegmentRecord, 'id' | 'start' | 'end'>,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  const path = `${dataSourceMetadataPath(dataSource)}/segments/${encodeURIComponent(segment.id)}`;
+  try {
+    return await druidJson(path, unknownJson, { query: { includeUnused: 'true' }, signal });
+  } catch (error) {
+    if (!isDruidApiError(error) || error.status !== 404) throw error;
+  }
+  const unusedPath = `${dataSourceMetadataPath(dataSource)}/unusedSegments`;
+  const items = await listing(unusedPath, { interval: intervalToPath(segment), sortOrder: 'ASC' }, signal);
+  const match = items.find((item) => {
+    const record = readUnusedSegment(item, new StringPool());
+    return typeof record !== 'string' && record.id === segment.id;
+  });
+  if (match === undefined)
+    throw new DruidApiError({
+      kind: 'http',
+      status: 404,
+      method: 'GET',
+      path,
+      message: `Segment ${segment.id} is no longer in the metadata store (interval ${formatInterval(segment)}).`,
+    });
+  return match;
+}
+
+export const segmentDetailQueryOptions = (dataSource: string, segment: Pick<SegmentRecord, 'id' | 'start' | 'end'>) =>
+  queryOptions({
+    queryKey: druidKeys.segmentDetail(dataSource, segment.id),
+    queryFn: ({ signal }) => fetchSegmentJson(dataSource, segment, signal),
+    staleTime: 60_000,
+  });

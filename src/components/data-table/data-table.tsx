@@ -1,0 +1,121 @@
+/**
+ * A virtualised table of TanStack Table v9 rows: sticky header with sort buttons (aria-sort), the rows on screen
+ * only, padding rows above and below so the scrollbar shows the full length. `table` holds just the window
+ * (see useVirtualWindow); `rowIndexOffset` and `totalRows` keep aria-rowindex/aria-rowcount true to the full list.
+ */
+import type { Header, ReactTable, Row, RowData, TableFeatures } from '@tanstack/react-table';
+import type { HTMLAttributes, ReactNode, RefObject } from 'react';
+import './data-table.css';
+
+export type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
+
+interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData> {
+  // biome-ignore lint/suspicious/noExplicitAny: the selected-state generic is irrelevant to rendering.
+  table: ReactTable<TFeatures, TData, any>;
+  caption: ReactNode;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  totalRows: number;
+  /** Position of the first row of `table` in the full list. */
+  rowIndexOffset: number;
+  paddingTop: number;
+  paddingBottom: number;
+  rowHeight: number;
+  /** Fixed column widths in px, by column id (the table uses table-layout: fixed). */
+  widths: Record<string, number>;
+  rowProps?: (row: Row<TFeatures, TData>) => RowAttributes;
+  empty?: ReactNode;
+  height?: number | string;
+}
+
+function ariaSort(sorted: false | 'asc' | 'desc') {
+  if (sorted === 'asc') return 'ascending';
+  if (sorted === 'desc') return 'descending';
+  return undefined;
+}
+
+function HeaderCell<TFeatures extends TableFeatures, TData extends RowData>(props: {
+  // biome-ignore lint/suspicious/noExplicitAny: see DataTableProps.table
+  table: ReactTable<TFeatures, TData, any>;
+  header: Header<TFeatures, TData, unknown>;
+}) {
+  const { table, header } = props;
+  const column = header.column;
+  const canSort = 'getCanSort' in column && typeof column.getCanSort === 'function' && column.getCanSort();
+  const sorted = canSort ? (column.getIsSorted() as false | 'asc' | 'desc') : false;
+  const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+  return (
+    <th scope="col" aria-sort={ariaSort(sorted)}>
+      {canSort ? (
+        <button
+          type="button"
+          className="data-table-sort"
+          // Ascending first on every column, then flip: predictable, unlike the library's type-based default.
+          onClick={() => column.toggleSorting(sorted === 'asc')}
+        >
+          {content}
+          <span aria-hidden="true" className="data-table-sort-mark">
+            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+          </span>
+        </button>
+      ) : (
+        content
+      )}
+    </th>
+  );
+}
+
+export function DataTable<TFeatures extends TableFeatures, TData extends RowData>(
+  props: DataTableProps<TFeatures, TData>,
+) {
+  const { table, caption, scrollRef, totalRows, rowIndexOffset, paddingTop, paddingBottom, rowHeight } = props;
+  const columns = table.getAllLeafColumns();
+  const rows = table.getRowModel().rows;
+  return (
+    <div ref={scrollRef} className="data-table-scroll" style={{ height: props.height ?? '60vh' }}>
+      <table className="data-table" aria-rowcount={totalRows + 1}>
+        <caption className="visually-hidden">{caption}</caption>
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.id} style={{ width: props.widths[column.id] }} />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => (
+                <HeaderCell key={header.id} table={table} header={header} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {paddingTop > 0 && (
+            <tr className="data-table-pad">
+              <td aria-hidden="true" colSpan={columns.length} style={{ height: paddingTop }} />
+            </tr>
+          )}
+          {rows.map((row, i) => (
+            <tr
+              key={row.id}
+              aria-rowindex={rowIndexOffset + i + 2}
+              style={{ height: rowHeight }}
+              {...props.rowProps?.(row)}
+            >
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+          {paddingBottom > 0 && (
+            <tr className="data-table-pad">
+              <td aria-hidden="true" colSpan={columns.length} style={{ height: paddingBottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {totalRows === 0 && props.empty && <div className="data-table-empty">{props.empty}</div>}
+    </div>
+  );
+}

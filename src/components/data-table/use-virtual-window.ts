@@ -1,0 +1,26 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+
+/**
+ * Which rows of a long list are on screen. The table is then built from those rows only, so 200k segments cost
+ * what 40 do; the padding keeps the scrollbar true to the full length.
+ */
+export function useVirtualWindow(count: number, rowHeight: number, overscan = 12) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  return {
+    scrollRef,
+    virtualizer,
+    items,
+    paddingTop: first ? first.start : 0,
+    paddingBottom: last ? virtualizer.getTotalSize() - last.end : 0,
+  };
+}

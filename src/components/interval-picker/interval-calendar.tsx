@@ -1,0 +1,140 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { type DateRange, DayPicker } from 'react-day-picker';
+import 'react-day-picker/style.css';
+import type { Interval } from '../../druid/interval.ts';
+import {
+  type CalendarDay,
+  calendarRangeOf,
+  dateForDay,
+  dayOfDate,
+  intervalOfCalendarRange,
+  parseTimeOfDay,
+} from './calendar-sync.ts';
+import { partsOf, type Zone } from './interval-text.ts';
+
+interface IntervalCalendarProps {
+  /** The interval the text currently holds, or null while it does not parse. */
+  interval: Interval | null;
+  zone: Zone;
+  now: number;
+  onChange: (interval: Interval) => void;
+}
+
+function monthOf(ms: number, zone: Zone): Date {
+  const p = partsOf(ms, zone);
+  return dateForDay({ year: p.year, month: p.month, day: 1 }, zone);
+}
+
+/** The range calendar and the two time-of-day inputs; every complete choice becomes a new interval. */
+export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCalendarProps) {
+  const id = useId();
+  const range = interval ? calendarRangeOf(interval, zone) : null;
+  const [month, setMonth] = useState(() => monthOf(range ? (interval?.start ?? now) : now, zone));
+  // After the first click of a new range only its start is known; the text already holds that single day.
+  const [draftFrom, setDraftFrom] = useState<CalendarDay | null>(null);
+  const [startTime, setStartTime] = useState(range?.startTime ?? '00:00');
+  const [endTime, setEndTime] = useState(range?.endTime ?? '00:00');
+
+  const emitted = useRef<Interval | null>(null);
+
+  const start = interval?.start;
+  const end = interval?.end;
+  // Follow the text: show its first month and times whenever it changes from outside the calendar.
+  useEffect(() => {
+    const fromCalendar = emitted.current?.start === start && emitted.current?.end === end;
+    if (!fromCalendar) setDraftFrom(null);
+    if (start === undefined || end === undefined) return;
+    const next = calendarRangeOf({ start, end }, zone);
+    if (!next) return;
+    setStartTime(next.startTime);
+    setEndTime(next.endTime);
+    setMonth((shown) => {
+      const wanted = monthOf(start, zone);
+      const endMonth = monthOf(end, zone);
+      return shown >= wanted && shown <= endMonth ? shown : wanted;
+    });
+  }, [start, end, zone]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a half-picked range means nothing in another zone.
+  useEffect(() => setDraftFrom(null), [zone]);
+
+  const selected: DateRange | undefined = draftFrom
+    ? { from: dateForDay(draftFrom, zone), to: undefined }
+    : range
+      ? { from: dateForDay(range.from, zone), to: dateForDay(range.to, zone) }
+      : undefined;
+
+  function emit(from: CalendarDay, to: CalendarDay, times = { startTime, endTime }) {
+    const next = intervalOfCalendarRange({ from, to, ...times }, zone);
+    if (!next) return;
+    emitted.current = next;
+    onChange(next);
+  }
+
+  function onSelect(next: DateRange | undefined) {
+    if (!next?.from) return;
+    const from = dayOfDate(next.from);
+    if (!next.to) {
+      setDraftFrom(from);
+      emit(from, from);
+      return;
+    }
+    setDraftFrom(null);
+    emit(from, dayOfDate(next.to));
+  }
+
+  function onTime(which: 'start' | 'end', text: string) {
+    const times = { startTime, endTime, [`${which}Time`]: text };
+    if (which === 'start') setStartTime(text);
+    else setEndTime(text);
+    if (range && parseTimeOfDay(text)) emit(range.from, range.to, times);
+  }
+
+  const thisYear = new Date(now).getUTCFullYear();
+  return (
+    <div className="interval-calendar">
+      <DayPicker
+        mode="range"
+        required
+        resetOnSelect
+        selected={selected}
+        onSelect={onSelect}
+        month={month}
+        onMonthChange={setMonth}
+        timeZone={zone === 'utc' ? 'UTC' : undefined}
+        captionLayout="dropdown"
+        startMonth={new Date(Date.UTC(1970, 0, 1))}
+        endMonth={new Date(Date.UTC(thisYear + 10, 11, 1))}
+        weekStartsOn={1}
+        fixedWeeks
+        footer={draftFrom ? 'Pick the last day of the range.' : 'Pick the first day, then the last day of the range.'}
+      />
+      <div className="row interval-calendar-times">
+        <div className="field">
+          <label htmlFor={`${id}-start`}>Start time ({zone === 'utc' ? 'UTC' : 'local'})</label>
+          <input
+            id={`${id}-start`}
+            type="time"
+            step={1}
+            value={startTime}
+            onChange={(event) => onTime('start', event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-end`}>End time ({zone === 'utc' ? 'UTC' : 'local'}, exclusive)</label>
+          <input
+            id={`${id}-end`}
+            type="time"
+            step={1}
+            value={endTime}
+            aria-describedby={`${id}-end-hint`}
+            onChange={(event) => onTime('end', event.target.value)}
+          />
+          <span id={`${id}-end-hint`} className="field-hint">
+            00:00 runs to the end of the last day.
+          </span>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Bulk mark used/unused by segment ID in batches: one request at a time, a progress callback after each, stopping
+ * after the in-flight batch when cancelled. The outcome says exactly what happened to every ID sent or not sent.
+ */
+import type { SegmentUpdateResult } from '../../api/segment-updates.ts';
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+export interface FailedBatch {
+  ids: string[];
+  error: string;
+}
+
+export interface BulkOutcome {
+  /** IDs sent in batches Druid accepted. */
+  succeededIds: string[];
+  /** What Druid reported changing, summed over accepted batches that said. */
+  changed: number;
+  /** IDs in accepted batches whose answer gave no count (204 or an old Druid). */
+  unknownCount: number;
+  failed: FailedBatch[];
+  /** IDs never sent because the run was cancelled. */
+  notAttempted: string[];
+  cancelled: boolean;
+}
+
+export interface BulkProgress {
+  sent: number;
+  total: number;
+  changed: number;
+  failed: number;
+}
+
+export interface RunBatchesOptions {
+  ids: readonly string[];
+  batchSize: number;
+  send: (batch: string[]) => Promise<SegmentUpdateResult>;
+  isCancelled: () => boolean;
+  onProgress?: (progress: BulkProgress) => void;
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const step = Math.max(1, Math.floor(size));
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += step) chunks.push(items.slice(i, i + step));
+  return chunks;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function runBatches({ ids, batchSize, send, isCancelled, onProgress }: RunBatchesOptions) {
+  const outcome: BulkOutcome = {
+    succeededIds: [],
+    changed: 0,
+    unknownCount: 0,
+    failed: [],
+    notAttempted: [],
+    cancelled: false,
+  };
+  const batches = chunk(ids, batchSize);
+  let sent = 0;
+  for (const [index, batch] of batches.entries()) {
+    if (isCancelled()) {
+      outcome.cancelled = true;
+      outcome.notAttempted = batches.slice(index).flat();
+      break;
+    }
+    try {
+      const result = await send(batch);
+      outcome.succeededIds.push(...batch);
+      if (result.changed === null) outcome.unknownCount += batch.length;
+      else outcome.changed += result.changed;
+    } catch (error) {
+      outcome.failed.push({ ids: batch, error: message(error) });
+    }
+    sent += batch.length;
+    onProgress?.({
+      sent,
+      total: ids.length,
+      changed: outcome.changed,
+      failed: outcome.failed.reduce((n, f) => n + f.ids.length, 0),
+    });
+  }
+  return outcome;
+}
+
+export type BulkAction = 'markUsed' | 'markUnused';
+
+export interface BulkPlan {
+  action: BulkAction;
+  /** Selected IDs that need the change. */
+  toSend: string[];
+  /** Selected IDs already in the target state: not sent. */
+  alreadyInState: string[];
+  /** Selected IDs the listing no longer has: sent anyway, Druid decides. */
+  unknown: string[];
+  /** markUsed only: IDs Druid will not revive because a newer version covers them. */
+  overshadowed: string[];
+}
+
+export interface SummaryLine {
+  label: string;
+  count: number;
+  tone: 'success' | 'neutral' | 'warning' | 'error';
+}
+
+/** The final report, in the order a person reads it. */
+export function summarizeOutcome(plan: BulkPlan, outcome: BulkOutcome): SummaryLine[] {
+  const target = plan.action === 'markUsed' ? 'used' : 'unused';
+  const failedCount = outcome.failed.reduce((n, f) => n + f.ids.length, 0);
+  const accepted = outcome.succeededIds.length - outcome.unknownCount;
+  const unchanged = Math.max(0, accepted - outcome.changed);
+  const lines: SummaryLine[] = [{ label: `Marked ${target}`, count: outcome.changed, tone: 'success' }];
+  if (outcome.unknownCount > 0)
+    lines.push({ label: 'Sent, Druid did not report how many changed', count: outcome.unknownCount, tone: 'neutral' });
+  lines.push({ label: `Already ${target} (not sent)`, count: plan.alreadyInState.length, tone: 'neutral' });
+  if (unchanged > 0)
+    lines.push({
+      label:
+        plan.action === 'markUsed'
+          ? 'Left unused by Druid (overshadowed by a newer version, or already changed)'
+          : 'Not changed by Druid (already unused, or gone)',
+      count: unchanged,
+      tone: 'warning',
+    });
+  if (failedCount > 0) lines.push({ label: 'Failed', count: failedCount, tone: 'error' });
+  if (outcome.notAttempted.length > 0)
+    lines.push({ label: 'Not sent (cancelled)', count: outcome.notAttempted.length, tone: 'warning' });
+  return lines;
+}

@@ -1,0 +1,89 @@
+import { useId, useMemo, useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { formatCount } from '../../components/format.ts';
+import { IntervalPicker } from '../../components/interval-picker/interval-picker.tsx';
+import { readIntervalText } from '../../components/interval-picker/interval-text.ts';
+import { previewIntervalMark } from './interval-preview.ts';
+import { EMPTY_FILTERS } from './segment-filters.ts';
+import { useDataSourceMark } from './use-datasource-mark.ts';
+import { useSegmentRecords } from './use-segment-records.ts';
+import { useSegmentsView } from './use-segments-view.ts';
+
+interface MarkIntervalDialogProps {
+  dataSource: string;
+  used: boolean;
+  onClose: () => void;
+}
+
+/** Mark used or unused by interval, with a live count of the segments fully inside that will change. */
+export function MarkIntervalDialog({ dataSource, used: initiallyUsed, onClose }: MarkIntervalDialogProps) {
+  const id = useId();
+  const [used, setUsed] = useState(initiallyUsed);
+  const [text, setText] = useState('');
+  const data = useSegmentRecords(dataSource);
+  const { presets } = useSegmentsView(data.records, EMPTY_FILTERS);
+  const mark = useDataSourceMark(dataSource, onClose);
+  const reading = useMemo(() => readIntervalText(text), [text]);
+  const loaded = data.usedStatus === 'success' && data.unusedDone;
+  const preview = useMemo(
+    () => (loaded && reading.ok ? previewIntervalMark(data.records, reading.interval, used) : null),
+    [loaded, reading, data.records, used],
+  );
+  const target = used ? 'used' : 'unused';
+
+  return (
+    <ConfirmDialog
+      open
+      size="large"
+      title={`Mark segments of ${dataSource} ${target} by interval`}
+      confirmLabel={preview ? `Mark ${formatCount(preview.willChange)} segments ${target}` : `Mark segments ${target}`}
+      destructive={!used}
+      pending={mark.isPending}
+      error={mark.error ?? undefined}
+      confirmDisabled={!reading.ok || !preview || preview.willChange === 0}
+      onCancel={onClose}
+      onConfirm={() => reading.ok && mark.mutate({ used, interval: reading.canonical })}
+    >
+      <fieldset className="row mark-interval-action">
+        <legend>Action</legend>
+        <label>
+          <input type="radio" name={`${id}-action`} checked={!used} onChange={() => setUsed(false)} />
+          Mark unused
+        </label>
+        <label>
+          <input type="radio" name={`${id}-action`} checked={used} onChange={() => setUsed(true)} />
+          Mark used
+        </label>
+      </fieldset>
+      <IntervalPicker label="Interval" value={text} onChange={setText} presets={presets} />
+      <div className="alert info" aria-live="polite">
+        {!reading.ok ? (
+          <p>Choose an interval: only segments fully inside it change.</p>
+        ) : !preview ? (
+          <p aria-busy="true">Counting segments…</p>
+        ) : (
+          <>
+            <p>
+              <strong>{formatCount(preview.willChange)}</strong> segments fully inside <code>{reading.canonical}</code>{' '}
+              will be marked {target}.
+            </p>
+            {preview.alreadyInState > 0 && (
+              <p>
+                {formatCount(preview.alreadyInState)} segments inside are already {target}.
+              </p>
+            )}
+            {preview.overshadowed > 0 && (
+              <p>
+                {formatCount(preview.overshadowed)} unused segments inside stay unused: a newer version overshadows
+                them.
+              </p>
+            )}
+            {preview.partlyInside > 0 && (
+              <p>{formatCount(preview.partlyInside)} segments only partly inside the interval are left as they are.</p>
+            )}
+          </>
+        )}
+      </div>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,109 @@
+import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import type { SegmentRecord } from '../../api/segments.ts';
+import { formatBytes } from '../../components/format.ts';
+import { formatInstant } from '../../druid/instant.ts';
+import { useSegmentRowActions } from './segment-row-context.ts';
+
+// Sorting and filtering run over the full index (filter-segments.ts); the table only renders the rows on screen.
+export const segmentTableFeatures = tableFeatures({ rowSortingFeature });
+
+const helper = createColumnHelper<typeof segmentTableFeatures, SegmentRecord>();
+
+/** `2015-09-12 05:00` (UTC), seconds and milliseconds only when present; `dateAtMidnight` writes `2015-09-12`. */
+export function formatShortInstant(ms: number, dateAtMidnight = false): string {
+  const iso = formatInstant(ms);
+  const match = /^(.+)T(\d\d:\d\d)(:\d\d)(\.\d{3})Z$/.exec(iso);
+  if (!match) return iso;
+  const [, date, minutes, seconds, millis] = match;
+  if (dateAtMidnight && minutes === '00:00' && seconds === ':00' && millis === '.000') return date as string;
+  return `${date} ${minutes}${seconds === ':00' && millis === '.000' ? '' : seconds}${millis === '.000' ? '' : millis}`;
+}
+
+function Instant({ ms }: { ms: number | null }) {
+  if (ms === null) return <span className="muted">—</span>;
+  const full = formatInstant(ms);
+  return (
+    <time dateTime={full} title={full}>
+      {formatShortInstant(ms)}
+    </time>
+  );
+}
+
+function SelectCell({ record }: { record: SegmentRecord }) {
+  const { selected, onCheck } = useSegmentRowActions();
+  const checked = selected.has(record.id);
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Select ${record.id}`}
+      checked={checked}
+      onChange={() => undefined}
+      onClick={(event) => onCheck(record.id, event.currentTarget.checked, event.shiftKey)}
+      onKeyDown={(event) => {
+        // Shift+Space extends the range from the keyboard too.
+        if (event.key === ' ' && event.shiftKey) {
+          event.preventDefault();
+          onCheck(record.id, !checked, true);
+        }
+      }}
+    />
+  );
+}
+
+function ActionsCell({ record }: { record: SegmentRecord }) {
+  const { onToggleState, onDetails, pendingId } = useSegmentRowActions();
+  const makeUsed = record.state === 'unused';
+  const pending = pendingId === record.id;
+  return (
+    <span className="segment-row-actions">
+      <button
+        type="button"
+        className="compact"
+        disabled={pending}
+        aria-busy={pending}
+        onClick={() => onToggleState(record)}
+      >
+        {makeUsed ? 'Mark used' : 'Mark unused'}
+      </button>
+      <button type="button" className="compact ghost" onClick={() => onDetails(record)}>
+        Details
+      </button>
+    </span>
+  );
+}
+
+export const SEGMENT_COLUMN_WIDTHS: Record<string, number> = {
+  select: 36,
+  state: 118,
+  start: 150,
+  end: 150,
+  version: 200,
+  partition: 82,
+  size: 90,
+  replication: 96,
+  lastUpdated: 150,
+  actions: 190,
+};
+
+export const segmentColumns = helper.columns([
+  helper.display({
+    id: 'select',
+    header: () => <span className="visually-hidden">Selected</span>,
+    cell: (c) => <SelectCell record={c.row.original} />,
+  }),
+  helper.accessor('state', {
+    header: 'State',
+    cell: (c) => <span className={`badge ${c.getValue()}`}>{c.getValue()}</span>,
+  }),
+  helper.accessor('start', { header: 'Start (UTC)', cell: (c) => <Instant ms={c.getValue()} /> }),
+  helper.accessor('end', { header: 'End (UTC)', cell: (c) => <Instant ms={c.getValue()} /> }),
+  helper.accessor('version', { header: 'Version', cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+  helper.accessor('partition', { header: 'Partition', cell: (c) => c.getValue() }),
+  helper.accessor('size', { header: 'Size', cell: (c) => formatBytes(c.getValue()) }),
+  helper.accessor('replication', {
+    header: 'Replicas',
+    cell: (c) => c.getValue() ?? <span className="muted">—</span>,
+  }),
+  helper.accessor('lastUpdated', { header: 'Unused since', cell: (c) => <Instant ms={c.getValue()} /> }),
+  helper.display({ id: 'actions', header: 'Actions', cell: (c) => <ActionsCell record={c.row.original} /> }),
+]);

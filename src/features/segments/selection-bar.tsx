@@ -1,0 +1,80 @@
+import type { SegmentRecord } from '../../api/segments.ts';
+import { formatCount } from '../../components/format.ts';
+import { toast } from '../../components/toast.ts';
+import { copyText, download, exportFileName, segmentsToCsv, segmentsToJson } from './export-segments.ts';
+import type { SelectionSummary } from './selection.ts';
+
+interface SelectionBarProps {
+  dataSource: string;
+  summary: SelectionSummary;
+  selectedIds: ReadonlySet<string>;
+  byId: ReadonlyMap<string, SegmentRecord>;
+  onMarkUsed: () => void;
+  onMarkUnused: () => void;
+  onClear: () => void;
+}
+
+function describe(summary: SelectionSummary): string {
+  const parts = [
+    `${formatCount(summary.byState.used)} used`,
+    `${formatCount(summary.byState.overshadowed)} overshadowed`,
+    `${formatCount(summary.byState.unused)} unused`,
+  ];
+  if (summary.hidden > 0) parts.push(`${formatCount(summary.hidden)} hidden by the filters`);
+  if (summary.missing > 0) parts.push(`${formatCount(summary.missing)} no longer listed`);
+  return parts.join(', ');
+}
+
+/** What is selected (by state) and what can be done with it. */
+export function SelectionBar(props: SelectionBarProps) {
+  const { summary, selectedIds, byId, dataSource } = props;
+  if (summary.total === 0) return null;
+  const records = () => [...selectedIds].flatMap((id) => byId.get(id) ?? []);
+  const copyIds = async () => {
+    try {
+      await copyText([...selectedIds].join('\n'));
+      toast.success(`Copied ${formatCount(selectedIds.size)} segment IDs.`);
+    } catch (error) {
+      toast.error(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const canMarkUsed = summary.byState.unused > 0 || summary.missing > 0;
+  const canMarkUnused = summary.byState.used + summary.byState.overshadowed > 0 || summary.missing > 0;
+  return (
+    <section className="selection-bar" aria-label="Selection">
+      <p className="selection-bar-count" role="status">
+        <strong>{formatCount(summary.total)} selected</strong> <span className="muted">({describe(summary)})</span>
+      </p>
+      <div className="row">
+        <button type="button" className="primary" disabled={!canMarkUsed} onClick={props.onMarkUsed}>
+          Mark used…
+        </button>
+        <button type="button" className="danger" disabled={!canMarkUnused} onClick={props.onMarkUnused}>
+          Mark unused…
+        </button>
+        <button type="button" onClick={() => void copyIds()}>
+          Copy IDs
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(exportFileName(dataSource, summary.total, 'json'), segmentsToJson(records()), 'application/json')
+          }
+        >
+          Export JSON
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(exportFileName(dataSource, summary.total, 'csv'), segmentsToCsv(records()), 'text/csv')
+          }
+        >
+          Export CSV
+        </button>
+        <button type="button" className="ghost" onClick={props.onClear}>
+          Clear selection
+        </button>
+      </div>
+    </section>
+  );
+}

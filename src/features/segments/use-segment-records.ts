@@ -1,0 +1,67 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { type SegmentRecord, unusedSegmentsQueryOptions, usedSegmentsQueryOptions } from '../../api/segments.ts';
+
+export interface SegmentRecordsState {
+  /** Used and unused together, one record per ID. */
+  records: readonly SegmentRecord[];
+  byId: ReadonlyMap<string, SegmentRecord>;
+  usedStatus: 'pending' | 'error' | 'success';
+  usedError: unknown;
+  /** Unused segments arrive page by page; `unusedLoaded` counts them so far. */
+  unusedLoaded: number;
+  unusedDone: boolean;
+  unusedError: unknown;
+  /** A refetch of either list is running (after a change). */
+  refreshing: boolean;
+  retry: () => void;
+}
+
+// Hundreds of thousands of rows: refetch when told to (after a change), not on every window focus.
+const BIG_LIST = { refetchOnWindowFocus: false } as const;
+/** While unused pages stream in, the table is rebuilt every this many pages (each rebuild sorts every row). */
+const MERGE_EVERY_PAGES = 5;
+
+/** The datasource's used segments (one request) and unused ones (paged to the end), merged. */
+export function useSegmentRecords(dataSource: string): SegmentRecordsState {
+  const used = useQuery({ ...usedSegmentsQueryOptions(dataSource), ...BIG_LIST });
+  const unused = useInfiniteQuery({ ...unusedSegmentsQueryOptions(dataSource), ...BIG_LIST });
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = unused;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+
+  const pages = unused.data?.pages;
+  const [shownPages, setShownPages] = useState(pages);
+  useEffect(() => {
+    const complete = !hasNextPage;
+    setShownPages((shown) =>
+      complete || !shown || !pages || pages.length >= shown.length + MERGE_EVERY_PAGES ? pages : shown,
+    );
+  }, [pages, hasNextPage]);
+
+  const { records, byId } = useMemo(() => {
+    const map = new Map<string, SegmentRecord>();
+    // Unused first, so a segment caught in both listings mid-change shows as used (the later read).
+    for (const page of shownPages ?? []) for (const record of page.records) map.set(record.id, record);
+    for (const record of used.data ?? []) map.set(record.id, record);
+    return { records: [...map.values()], byId: map };
+  }, [used.data, shownPages]);
+  const unusedLoaded = useMemo(() => (pages ?? []).reduce((n, page) => n + page.records.length, 0), [pages]);
+
+  return {
+    records,
+    byId,
+    usedStatus: used.status,
+    usedError: used.error,
+    unusedLoaded,
+    unusedDone: unused.isSuccess && !unused.hasNextPage,
+    unusedError: unused.error,
+    refreshing: (used.isFetching && !used.isPending) || (unused.isRefetching && !unused.isFetchingNextPage),
+    retry: () => {
+      if (used.isError) void used.refetch();
+      if (unused.isError) void (unused.hasNextPage ? unused.fetchNextPage() : unused.refetch());
+    },
+  };
+}
