@@ -103,3 +103,19 @@ test('a reader is refused a rule change with a clear message; an admin saves as 
   const [entry] = await history.json();
   expect(entry.auditInfo).toMatchObject({ author: 'admin', identity: 'admin', comment: 'admins can' });
 });
+
+test('a reader who tries to change segments learns they may only read, and the write actions turn off', async ({
+  page,
+}) => {
+  await page.goto(`${consoleServer.baseURL}/segments/wikipedia_api`);
+  const dialog = page.getByRole('dialog', { name: 'Sign in to Druid' });
+  await dialog.getByLabel('User name').fill('reader');
+  await dialog.getByLabel('Password').fill('reader');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  const table = page.getByRole('table', { name: 'Segments of wikipedia_api' });
+  const firstToggle = table.getByRole('button', { name: 'Mark unused' }).first();
+  await firstToggle.click();
+  await expect(page.getByText('You may read but not change wikipedia_api').first()).toBeVisible();
+  await expect(firstToggle).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Actions for wikipedia_api' })).toBeDisabled();
+});

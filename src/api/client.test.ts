@@ -42,6 +42,14 @@ describe('druidRequest', () => {
     expect(init.body).toBe('{"interval":"x"}');
   });
 
+  it('marks every request as the console, so the server hides Basic challenges, also for raw text listings', async () => {
+    const fetchMock = respond('[{"a":1}]', { status: 200, contentType: 'application/json' });
+    const response = await druidRequest('/druid/coordinator/v1/metadata/segments', { responseType: 'text' });
+    expect(response.data).toBe('[{"a":1}]');
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>)['X-Druid-Console']).toBe('1');
+  });
+
   it('sends no Content-Type without a body', async () => {
     const fetchMock = respond('[]', { status: 200, contentType: 'application/json' });
     await druidRequest('/druid/coordinator/v1/rules');

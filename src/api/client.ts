@@ -13,6 +13,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Abort and report a timeout after this long (ms). */
   timeoutMs?: number;
+  /** 'text' returns the body unparsed, for listings big enough to parse off the page. */
+  responseType?: 'json' | 'text';
 }
 
 export interface DruidResponse {
@@ -92,6 +94,7 @@ export async function druidRequest(path: string, options: RequestOptions = {}): 
     }
     throw fail('http', response.status, detail);
   }
+  if (options.responseType === 'text') return { status: response.status, data: text };
   try {
     return { status: response.status, data: parseBody(text, response.headers.get('content-type')) };
   } catch {

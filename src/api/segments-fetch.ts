@@ -1,13 +1,9 @@
 /**
  * The used-segments listing arrives as one JSON document that can reach tens of megabytes (80k segments ≈ 50 MB);
- * JSON.parse of that blocks the page for a second or more. So it is fetched as text, with the same headers,
- * timeout and error model as druidRequest, and parsed into compact records in a worker.
- * (druidRequest always parses; a `responseType: 'text'` option there would let this file shrink to the worker call.)
+ * JSON.parse of that blocks the page for a second or more. So it is fetched as text through druidRequest and
+ * parsed into compact records in a worker.
  */
-import { describeErrorBody } from '../druid/error-body.ts';
-import { buildUrl, type RequestOptions } from './client.ts';
-import { authorizationHeader, getCredentials } from './credentials.ts';
-import { DruidApiError } from './druid-api-error.ts';
+import { druidRequest, type RequestOptions } from './client.ts';
 import { readAll, readUsedSegment, type SegmentRecord } from './segments-records.ts';
 
 const TIMEOUT_MS = 300_000;
@@ -15,35 +11,8 @@ const TIMEOUT_MS = 300_000;
 const WORKER_THRESHOLD_CHARS = 2_000_000;
 
 export async function fetchListingText(path: string, query: RequestOptions['query'], signal?: AbortSignal) {
-  const headers: Record<string, string> = { Accept: 'application/json, text/plain' };
-  const auth = authorizationHeader(getCredentials());
-  if (auth) headers.Authorization = auth;
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  const fail = (kind: DruidApiError['kind'], status: number, message: string) =>
-    new DruidApiError({ kind, status, method: 'GET', path, message });
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, query), {
-      headers,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      credentials: 'same-origin',
-    });
-  } catch (error) {
-    if (signal?.aborted) throw fail('aborted', 0, 'The request was cancelled.');
-    if (timeout.aborted) throw fail('timeout', 0, `Druid did not answer within ${TIMEOUT_MS / 1000} s.`);
-    throw fail('network', 0, `Could not reach the console server (${error instanceof Error ? error.message : error}).`);
-  }
-  let text: string;
-  try {
-    text = await response.text();
-  } catch {
-    throw fail('network', response.status, 'The connection dropped while Druid was answering.');
-  }
-  if (!response.ok) {
-    const contentType = response.headers.get('content-type');
-    throw fail('http', response.status, describeErrorBody(text, contentType, response.status, response.statusText));
-  }
-  return text;
+  const response = await druidRequest(path, { query, signal, timeoutMs: TIMEOUT_MS, responseType: 'text' });
+  return typeof response.data === 'string' ? response.data : '';
 }
 
 export type ParseReply = { ok: true; records: SegmentRecord[] } | { ok: false; error: string };

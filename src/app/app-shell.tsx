@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useRoute } from 'wouter';
+import { isDruidApiError } from '../api/druid-api-error.ts';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../api/status.ts';
 import { OperatorSettingsButton } from '../components/operator-settings/operator-settings-button.tsx';
 import './app-shell.css';
@@ -28,7 +29,10 @@ function NavLink({ href, label }: { href: string; label: string }) {
 function ClusterBadge() {
   const status = useQuery(statusQueryOptions());
   const local = useQuery(localClusterInfoQueryOptions());
-  if (status.isError) return <span className="badge cluster-badge offline">Druid unreachable</span>;
+  if (status.isError) {
+    const signIn = isDruidApiError(status.error) && status.error.isUnauthorized;
+    return <span className="badge cluster-badge offline">{signIn ? 'Sign-in required' : 'Druid unreachable'}</span>;
+  }
   if (!status.data) return null;
   const where = local.data ? 'local cluster' : 'Druid';
   return <span className="badge cluster-badge">{`${where} ${status.data.version}`}</span>;

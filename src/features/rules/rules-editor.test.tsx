@@ -1,20 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setOperatorName } from '../../api/audit-author.ts';
 import { readRuleList } from '../../api/rules.ts';
 import { readDraft } from './rules-draft-storage.ts';
 import { RulesEditor, type RulesEditorProps } from './rules-editor.tsx';
-
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
 
 const SAVED = [
   { type: 'dropByInterval', interval: '2020-01-01T00:00:00.000Z/2022-02-01T00:00:00.000Z' },

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useCanWrite } from '../../api/write-permissions.ts';
 import { MarkAllDialog } from './mark-all-dialog.tsx';
 import { MarkIntervalDialog } from './mark-interval-dialog.tsx';
 
@@ -27,6 +28,7 @@ export function DataSourceActions({ dataSource }: { dataSource: string }) {
     }
   }, [open]);
   const close = () => setOpen(null);
+  const writable = useCanWrite(dataSource);
   return (
     <div className="datasource-actions">
       <button
@@ -36,6 +38,8 @@ export function DataSourceActions({ dataSource }: { dataSource: string }) {
         aria-expanded={menuOpen}
         aria-controls={`${id}-menu`}
         aria-label={`Actions for ${dataSource}`}
+        disabled={!writable}
+        title={writable ? undefined : `You may read but not change ${dataSource}`}
         onClick={() => setMenuOpen((value) => !value)}
       >
         Actions ▾

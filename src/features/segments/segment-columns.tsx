@@ -51,7 +51,7 @@ function SelectCell({ record }: { record: SegmentRecord }) {
 }
 
 function ActionsCell({ record }: { record: SegmentRecord }) {
-  const { onToggleState, onDetails, pendingId } = useSegmentRowActions();
+  const { onToggleState, onDetails, pendingId, writable } = useSegmentRowActions();
   const makeUsed = record.state === 'unused';
   const pending = pendingId === record.id;
   return (
@@ -59,7 +59,7 @@ function ActionsCell({ record }: { record: SegmentRecord }) {
       <button
         type="button"
         className="compact"
-        disabled={pending}
+        disabled={pending || !writable}
         aria-busy={pending}
         onClick={() => onToggleState(record)}
       >

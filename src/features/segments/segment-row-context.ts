@@ -9,6 +9,8 @@ export interface SegmentRowActions {
   onToggleState: (record: SegmentRecord) => void;
   onDetails: (record: SegmentRecord) => void;
   pendingId: string | null;
+  /** False once Druid refused this user a write on the datasource. */
+  writable: boolean;
   dataSource: string;
 }
 

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { Link } from 'wouter';
 import type { SegmentRecord } from '../../api/segments.ts';
+import { useCanWrite } from '../../api/write-permissions.ts';
 import { formatCount } from '../../components/format.ts';
 import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
@@ -51,6 +52,7 @@ export function SegmentsPage(props: { dataSource?: string }) {
   const toggle = useToggleSegment(dataSource);
   const bulk = useBulkAction(dataSource, data);
   const visibleRange = useRef({ start: 0, end: 0 });
+  const writable = useCanWrite(dataSource);
 
   const actions = useMemo<SegmentRowActions>(
     () => ({
@@ -60,8 +62,9 @@ export function SegmentsPage(props: { dataSource?: string }) {
       onDetails: (record: SegmentRecord) => setOpenSegment(record.id),
       pendingId: toggle.isPending ? (toggle.variables?.record.id ?? null) : null,
       dataSource,
+      writable,
     }),
-    [select.selection.ids, select.onCheck, toggle, setOpenSegment, dataSource],
+    [select.selection.ids, select.onCheck, toggle, setOpenSegment, dataSource, writable],
   );
 
   const counts = { used: 0, overshadowed: 0, unused: 0 };
@@ -91,6 +94,12 @@ export function SegmentsPage(props: { dataSource?: string }) {
         {formatCount(data.records.length)} segments: {formatCount(counts.used)} used, {formatCount(counts.overshadowed)}{' '}
         overshadowed, {formatCount(counts.unused)} unused.
       </p>
+      {!writable && (
+        <p className="alert warning" role="status">
+          You may read but not change {dataSource}: Druid refused your last change there, so the write actions are off.
+          Sign in as another user to change it.
+        </p>
+      )}
       <LoadStatus data={data} />
       <SegmentsTimeline
         records={view.timelineRecords}

@@ -1,4 +1,5 @@
 import type { SegmentRecord } from '../../api/segments.ts';
+import { useCanWrite } from '../../api/write-permissions.ts';
 import { formatCount } from '../../components/format.ts';
 import { toast } from '../../components/toast.ts';
 import { copyText, download, exportFileName, segmentsToCsv, segmentsToJson } from './export-segments.ts';
@@ -28,6 +29,7 @@ function describe(summary: SelectionSummary): string {
 /** What is selected (by state) and what can be done with it. */
 export function SelectionBar(props: SelectionBarProps) {
   const { summary, selectedIds, byId, dataSource } = props;
+  const writable = useCanWrite(dataSource);
   if (summary.total === 0) return null;
   const records = () => [...selectedIds].flatMap((id) => byId.get(id) ?? []);
   const copyIds = async () => {
@@ -38,8 +40,8 @@ export function SelectionBar(props: SelectionBarProps) {
       toast.error(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const canMarkUsed = summary.byState.unused > 0 || summary.missing > 0;
-  const canMarkUnused = summary.byState.used + summary.byState.overshadowed > 0 || summary.missing > 0;
+  const canMarkUsed = writable && (summary.byState.unused > 0 || summary.missing > 0);
+  const canMarkUnused = writable && (summary.byState.used + summary.byState.overshadowed > 0 || summary.missing > 0);
   return (
     <section className="selection-bar" aria-label="Selection">
       <p className="selection-bar-count" role="status">
