@@ -24,7 +24,7 @@ export function generateSegments(ctx: ClusterContext, dataSource: string, count:
       SELECT h, p, start_ms, start_ms + ${HOUR} AS end_ms,
         CASE v WHEN 0 THEN @oldVersion ELSE @newVersion END AS version,
         CASE WHEN v = 0 THEN 0 WHEN h % 5 = 0 THEN 0 ELSE 1 END AS used,
-        ${iso('start_ms')} AS start, ${iso('(start_ms + ' + HOUR + ')')} AS "end",
+        ${iso('start_ms')} AS start, ${iso(`(start_ms + ${HOUR})`)} AS "end",
         1000000 + ((h * 31 + p) % 997) * 1000 AS size
       FROM s
     ),

@@ -1,0 +1,162 @@
+import type { Browser, Page } from '@playwright/test';
+import { bulkFloorMs, floorFetchParseMs } from './browser-floor.ts';
+import { round } from './cluster-bench.ts';
+import { median, percentile } from './stats.ts';
+import { scrollWholeTable } from './table-scroll.ts';
+
+const UNUSED_PAGE_SIZE = 10_000;
+const BATCH_SIZE = 500;
+
+/** Milliseconds since this page's navigation started, read when `ready` first holds. */
+async function timeUntil(page: Page, ready: () => boolean): Promise<number> {
+  await page.waitForFunction(ready, null, { timeout: 120_000, polling: 'raf' });
+  return page.evaluate(() => performance.now());
+}
+
+async function openSegments(page: Page, baseUrl: string, ds: string, total: string) {
+  await page.goto(`${baseUrl}/segments/${encodeURIComponent(ds)}`);
+  const firstRows = await timeUntil(page, () => document.querySelectorAll('tbody tr td').length > 0);
+  const allRows = await page.evaluate(
+    async (text) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const status = [...document.querySelectorAll('[role=status]')].some((el) => el.textContent?.includes(text));
+          const loading = document.getElementById('unused-progress');
+          if (status && !loading) resolve(performance.now());
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    `Showing ${total} of ${total} segments`,
+  );
+  return { firstRows, allRows };
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return round(usedSize / 2 ** 20);
+}
+
+/** 20 rules of every kind, so effective retention has real work: periods, intervals, drops, broadcast. */
+function twentyRules(): unknown[] {
+  const rules: unknown[] = [];
+  for (let year = 2000; year < 2012; year++) {
+    rules.push({ type: 'dropByInterval', interval: `${year}-01-01T00:00:00.000Z/${year}-07-01T00:00:00.000Z` });
+  }
+  rules.push({
+    type: 'loadByPeriod',
+    period: 'P7D',
+    includeFuture: true,
+    tieredReplicants: { hot: 1, _default_tier: 1 },
+  });
+  rules.push({ type: 'broadcastByPeriod', period: 'P1D', includeFuture: true });
+  rules.push({ type: 'loadByInterval', interval: '2023-06-01/2023-07-01', tieredReplicants: { _default_tier: 3 } });
+  rules.push({ type: 'dropByPeriod', period: 'P30D', includeFuture: false });
+  rules.push({ type: 'loadByPeriod', period: 'P1Y', includeFuture: true, tieredReplicants: { _default_tier: 2 } });
+  rules.push({ type: 'dropBeforeByPeriod', period: 'P3Y' });
+  rules.push({ type: 'loadByInterval', interval: '2021-01-01/2022-01-01', tieredReplicants: { _default_tier: 1 } });
+  rules.push({ type: 'loadForever', tieredReplicants: { _default_tier: 2 } });
+  return rules;
+}
+
+/** Effective retention recomputed for 200k segments × 20 rules after one edit, and the longest task meanwhile. */
+async function benchRetention(page: Page, baseUrl: string, ds: string) {
+  const response = await page.request.post(`${baseUrl}/druid/coordinator/v1/rules/${encodeURIComponent(ds)}`, {
+    data: twentyRules(),
+    headers: { 'X-Druid-Author': 'bench', 'X-Druid-Comment': '20 rules' },
+  });
+  if (!response.ok()) throw new Error(`posting rules failed: ${response.status()}`);
+  await page.goto(`${baseUrl}/rules/${encodeURIComponent(ds)}`);
+  await page.getByText('What the rules do to the').waitFor({ timeout: 120_000 });
+  await page.getByText('No unsaved edits').first().waitFor();
+  const times: number[] = [];
+  const blocks: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+      w.__longest = 0;
+      w.__observer?.disconnect();
+      w.__observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+      });
+      w.__observer.observe({ type: 'longtask' });
+    });
+    const before = await page.locator('.retention-panel, [aria-label="Effective retention"]').first().innerText();
+    const started = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.waitForFunction(
+      (text) => {
+        const panel = document.querySelector('[aria-label="Effective retention"]') as HTMLElement | null;
+        return panel !== null && panel.innerText !== text && !panel.querySelector('[aria-busy=true]');
+      },
+      before,
+      { polling: 'raf' },
+    );
+    times.push((await page.evaluate(() => performance.now())) - started);
+    blocks.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
+    await page.getByRole('button', { name: 'Discard edits' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Discard/ })
+      .click();
+  }
+  return { effective_retention_ms: round(median(times)), longest_main_thread_block_ms: round(Math.max(...blocks)) };
+}
+
+async function benchBulk(page: Page, baseUrl: string, ds: string, total: string) {
+  await page.getByRole('button', { name: `Select all ${total} matching` }).click();
+  await page.getByRole('button', { name: 'Mark unused…' }).click();
+  const dialog = page.getByRole('dialog');
+  const run = dialog.getByRole('button', { name: /^Mark .* segments unused$/ });
+  const ids = await page.evaluate(async (name) => {
+    const response = await fetch(`/druid/coordinator/v1/metadata/datasources/${encodeURIComponent(name)}/segments`);
+    return (await response.json()) as string[];
+  }, ds);
+  const started = await page.evaluate(() => performance.now());
+  await run.click();
+  await dialog.getByText(/^(Done|Cancelled)\. Summary:/).waitFor({ timeout: 300_000 });
+  const bulk = (await page.evaluate(() => performance.now())) - started;
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  // The floor sends the same batches straight from the page, after putting the same segments back to used.
+  await page.request.post(`${baseUrl}/druid/indexer/v1/datasources/${encodeURIComponent(ds)}/markUsed`, {
+    data: { segmentIds: ids },
+  });
+  const floor = await bulkFloorMs(page, ds, ids, BATCH_SIZE);
+  return { bulk_mark_unused_ms: round(bulk), bulk_floor_ms: round(floor), bulk_vs_floor: round(bulk / floor) };
+}
+
+export async function benchUi(browser: Browser, baseUrl: string, ds: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: baseUrl });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/cluster`);
+  const floors: number[] = [];
+  for (let run = 0; run < 3; run++) floors.push(await floorFetchParseMs(page, ds, UNUSED_PAGE_SIZE));
+  const floor = median(floors);
+  const total = (200_000).toLocaleString('en-US');
+
+  const firsts: number[] = [];
+  const alls: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const { firstRows, allRows } = await openSegments(page, baseUrl, ds, total);
+    firsts.push(firstRows);
+    alls.push(allRows);
+  }
+  const heap = await heapMb(page);
+  const frames = await scrollWholeTable(page);
+  const bulk = await benchBulk(page, baseUrl, ds, total);
+  const retention = await benchRetention(page, baseUrl, ds);
+  await context.close();
+  return {
+    floor_fetch_parse_ms: round(floor),
+    first_rows_ms: round(median(firsts)),
+    all_rows_ms: round(median(alls)),
+    all_rows_vs_floor: round(median(alls) / floor),
+    scroll_p95_frame_ms: round(percentile(frames, 95)),
+    heap_mb: heap,
+    ...bulk,
+    ...retention,
+  };
+}
