@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { ClusterContext } from '../context.ts';
 import { runCoordinatorDuty } from '../coordinator-duty.ts';
 import { insertSegments } from '../segment-insert.ts';
-import { BodyError, hasFlag, jsonResponse, readJsonBody } from './http.ts';
+import { hasFlag, jsonBodyOrError, jsonResponse } from './http.ts';
 import { firstDuplicateId, parsePublishedSegments } from './published-segments.ts';
 
 /** /status, tiers and servers of the static topology, and the local-only controls tests use. */
@@ -73,13 +73,9 @@ export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
   app.post('/local-cluster/coordinator/run', () => jsonResponse(200, runCoordinatorDuty(ctx)));
   // Stands in for ingestion: tests publish segments of odd datasources (hostile names, exact layouts) through it.
   app.post('/local-cluster/segments', async (c) => {
-    let body: unknown;
-    try {
-      body = await readJsonBody(c);
-    } catch (error) {
-      if (error instanceof BodyError) return error.response;
-      throw error;
-    }
+    const read = await jsonBodyOrError(c);
+    if (!read.ok) return read.response;
+    const body = read.body;
     const parsed = parsePublishedSegments(body);
     if (!parsed.ok) return jsonResponse(400, { error: parsed.error });
     // Segment IDs are the primary key, as in Druid's segments table; say which one clashes instead of a bare 500.

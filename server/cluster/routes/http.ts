@@ -65,6 +65,28 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   }
 }
 
+/** The JSON body, or the 400/413 response to send instead of handling the request. */
+export async function jsonBodyOrError(
+  c: Context,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, body: await readJsonBody(c) };
+  } catch (error) {
+    if (error instanceof BodyError) return { ok: false, response: error.response };
+    throw error;
+  }
+}
+
+/** Who made a change, as Druid's AuthorizationUtils.buildAuditInfo reads it from the request. */
+export function auditInfoOf(c: Context, identity: string | null = null) {
+  return {
+    author: c.req.header('X-Druid-Author') ?? '',
+    identity,
+    comment: c.req.header('X-Druid-Comment') ?? '',
+    ip: remoteAddress(c),
+  };
+}
+
 /** Druid's presence-only query flags (`?full`, `?simple`, `?includeUnused`): any value, even empty, turns them on. */
 export function hasFlag(c: Context, name: string): boolean {
   return c.req.query(name) !== undefined;

@@ -3,7 +3,7 @@ import { formatInterval, tryParseInterval } from '../../../src/druid/interval.ts
 import { recordAudit } from '../audit-store.ts';
 import type { ClusterContext } from '../context.ts';
 import type { TaskRunner } from '../tasks.ts';
-import { jettyError, remoteAddress } from './http.ts';
+import { auditInfoOf, jettyError } from './http.ts';
 import { markAllUnusedResponse } from './mark-routes.ts';
 
 const BASE = '/druid/coordinator/v1/datasources';
@@ -32,12 +32,7 @@ function kill(c: Context, ctx: ClusterContext, tasks: TaskRunner, text: string |
   recordAudit(ctx.db, {
     key: ds,
     type: 'segment.kill',
-    auditInfo: {
-      author: c.req.header('X-Druid-Author') ?? '',
-      identity: null,
-      comment: c.req.header('X-Druid-Comment') ?? '',
-      ip: remoteAddress(c),
-    },
+    auditInfo: auditInfoOf(c),
     payload: JSON.stringify({ killTaskId: taskId, interval: formatInterval(parsed.interval) }),
     request: { service: 'coordinator', method: 'DELETE', uri, queryParams: '' },
     at: ctx.now(),

@@ -13,7 +13,7 @@ import {
   markUsedByInterval,
   SegmentIdsError,
 } from '../segment-marking.ts';
-import { BodyError, invalidInput, jsonResponse, readJsonBody, remoteAddress, textResponse } from './http.ts';
+import { auditInfoOf, invalidInput, jsonBodyOrError, jsonResponse, textResponse } from './http.ts';
 import { parseMarkPayload } from './mark-payload.ts';
 
 const COORDINATOR = '/druid/coordinator/v1/datasources';
@@ -71,12 +71,7 @@ function auditMarkUnused(c: Context, ctx: ClusterContext, dataSource: string, pa
   recordAudit(ctx.db, {
     key: dataSource,
     type: 'segment.markUnused',
-    auditInfo: {
-      author: c.req.header('X-Druid-Author') ?? '',
-      identity: null,
-      comment: c.req.header('X-Druid-Comment') ?? '',
-      ip: remoteAddress(c),
-    },
+    auditInfo: auditInfoOf(c),
     payload: JSON.stringify(payload),
     request: { service: 'overlord', method: c.req.method, uri: new URL(c.req.url).pathname, queryParams: '' },
     at: ctx.now(),
@@ -85,13 +80,9 @@ function auditMarkUnused(c: Context, ctx: ClusterContext, dataSource: string, pa
 
 async function mark(c: Context, ctx: ClusterContext, to: 'used' | 'unused', overlord: boolean): Promise<Response> {
   const ds = c.req.param('ds') ?? '';
-  let body: unknown;
-  try {
-    body = await readJsonBody(c);
-  } catch (error) {
-    if (error instanceof BodyError) return error.response;
-    throw error;
-  }
+  const read = await jsonBodyOrError(c);
+  if (!read.ok) return read.response;
+  const body = read.body;
   const parsed = parseMarkPayload(body);
   if (!parsed.ok) return parsed.json ? jsonResponse(400, { error: parsed.text }) : textResponse(400, parsed.text);
   // The documented Coordinator behaviour for a datasource the metadata store has never seen.

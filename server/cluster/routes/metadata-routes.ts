@@ -12,7 +12,7 @@ import {
   usedRowsOverlapping,
   usedSegmentRows,
 } from '../segment-store.ts';
-import { BodyError, hasFlag, invalidInput, jsonResponse, rawJsonResponse, readJsonBody, textResponse } from './http.ts';
+import { hasFlag, invalidInput, jsonBodyOrError, jsonResponse, rawJsonResponse, textResponse } from './http.ts';
 import { parseJodaInterval } from './joda-interval.ts';
 import { jsonArrayStream } from './json-stream.ts';
 
@@ -61,13 +61,9 @@ export function registerMetadataRoutes(app: Hono, ctx: ClusterContext): void {
   });
 
   app.post(`${BASE}/datasources/:ds/segments`, async (c) => {
-    let body: unknown;
-    try {
-      body = await readJsonBody(c);
-    } catch (error) {
-      if (error instanceof BodyError) return error.response;
-      throw error;
-    }
+    const read = await jsonBodyOrError(c);
+    if (!read.ok) return read.response;
+    const body = read.body;
     if (!Array.isArray(body) || body.some((item) => typeof item !== 'string')) {
       return jsonResponse(400, { error: 'Expected a JSON array of interval strings' });
     }

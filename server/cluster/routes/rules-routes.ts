@@ -3,7 +3,7 @@ import { DEFAULT_RULES_KEY, parseRules, serializeRules } from '../../../src/drui
 import { auditHistory, DEFAULT_AUDIT_HISTORY_MS, type HistoryQuery } from '../audit-store.ts';
 import type { ClusterContext } from '../context.ts';
 import { getAllRules, getRules, saveRules } from '../rules-store.ts';
-import { BodyError, hasFlag, jettyError, jsonResponse, readJsonBody, remoteAddress } from './http.ts';
+import { auditInfoOf, hasFlag, jettyError, jsonBodyOrError, jsonResponse } from './http.ts';
 import { normalizeRuleIntervals, parseJodaInterval } from './joda-interval.ts';
 
 const BASE = '/druid/coordinator/v1/rules';
@@ -22,29 +22,14 @@ export function registerRulesRoutes(app: Hono, ctx: ClusterContext, identity: (c
 
   app.post(`${BASE}/:ds`, async (c) => {
     const ds = c.req.param('ds');
-    let body: unknown;
-    try {
-      body = await readJsonBody(c);
-    } catch (error) {
-      if (error instanceof BodyError) return error.response;
-      throw error;
-    }
+    const read = await jsonBodyOrError(c);
+    if (!read.ok) return read.response;
+    const body = read.body;
     const parsed = parseRules(body, { dataSource: ds });
     if (!parsed.ok) return jsonResponse(400, { error: parsed.error });
     const normalized = normalizeRuleIntervals(serializeRules(parsed.rules));
     if (!normalized.ok) return jsonResponse(400, { error: normalized.error });
-    saveRules(
-      ctx.db,
-      ds,
-      JSON.stringify(normalized.rules),
-      {
-        author: c.req.header('X-Druid-Author') ?? '',
-        identity: identity(c),
-        comment: c.req.header('X-Druid-Comment') ?? '',
-        ip: remoteAddress(c),
-      },
-      ctx.now(),
-    );
+    saveRules(ctx.db, ds, JSON.stringify(normalized.rules), auditInfoOf(c, identity(c)), ctx.now());
     return new Response(null, { status: 200 });
   });
 }
