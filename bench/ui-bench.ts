@@ -130,6 +130,9 @@ async function benchBulk(page: Page, baseUrl: string, ds: string, total: string)
 
 export async function benchUi(browser: Browser, baseUrl: string, ds: string) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: baseUrl });
+  // tsx compiles with keepNames, which wraps named functions inside page.evaluate callbacks in a `__name` helper
+  // that only exists in Node; give the page a no-op one.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
   const page = await context.newPage();
   await page.goto(`${baseUrl}/cluster`);
   const floors: number[] = [];
@@ -146,6 +149,8 @@ export async function benchUi(browser: Browser, baseUrl: string, ds: string) {
   }
   const heap = await heapMb(page);
   const frames = await scrollWholeTable(page);
+  await page.evaluate(() => document.querySelector('.data-table-scroll')?.scrollTo(0, 0));
+  const flick = await scrollWholeTable(page, 320, 600);
   const bulk = await benchBulk(page, baseUrl, ds, total);
   const retention = await benchRetention(page, baseUrl, ds);
   await context.close();
@@ -155,6 +160,7 @@ export async function benchUi(browser: Browser, baseUrl: string, ds: string) {
     all_rows_ms: round(median(alls)),
     all_rows_vs_floor: round(median(alls) / floor),
     scroll_p95_frame_ms: round(percentile(frames, 95)),
+    scroll_flick_p95_frame_ms: round(percentile(flick, 95)),
     heap_mb: heap,
     ...bulk,
     ...retention,

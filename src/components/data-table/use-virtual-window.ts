@@ -5,7 +5,7 @@ import { useRef } from 'react';
  * Which rows of a long list are on screen. The table is then built from those rows only, so 200k segments cost
  * what 40 do; the padding keeps the scrollbar true to the full length.
  */
-export function useVirtualWindow(count: number, rowHeight: number, overscan = 12) {
+export function useVirtualWindow(count: number, rowHeight: number, overscan = 5) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
