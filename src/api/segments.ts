@@ -15,6 +15,7 @@ export type { SegmentRecord, SegmentState } from './segments-records.ts';
 
 const METADATA = '/druid/coordinator/v1/metadata';
 export const UNUSED_PAGE_SIZE = 10_000;
+export const FIRST_UNUSED_PAGE_SIZE = 500;
 
 export function dataSourceMetadataPath(dataSource: string): string {
   return `${METADATA}/datasources/${encodeURIComponent(dataSource)}`;
@@ -99,7 +100,12 @@ export const usedSegmentsQueryOptions = (dataSource: string) =>
 export const unusedSegmentsQueryOptions = (dataSource: string) =>
   infiniteQueryOptions({
     queryKey: druidKeys.unusedSegments(dataSource),
-    queryFn: ({ signal, pageParam }) => fetchUnusedSegmentPage(dataSource, pageParam, { signal }),
+    // A small first page puts rows on screen while the big used listing is still on its way.
+    queryFn: ({ signal, pageParam }) =>
+      fetchUnusedSegmentPage(dataSource, pageParam, {
+        signal,
+        limit: pageParam === null ? FIRST_UNUSED_PAGE_SIZE : UNUSED_PAGE_SIZE,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (page: UnusedPage) => page.nextAfter,
     staleTime: 30_000,
