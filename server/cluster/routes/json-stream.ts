@@ -1,6 +1,7 @@
 /**
- * Streams a JSON array page by page, so a listing of 200k segments never sits in memory as one string and the
- * database is free between pages (better-sqlite3 cannot run other statements while an iterator is open).
+ * Streams a JSON array page by page, so a listing of 200k segments never sits in memory as one string, the
+ * database is free between pages (better-sqlite3 cannot run other statements while an iterator is open) and other
+ * requests are served in between.
  */
 export function jsonArrayStream<Cursor>(
   firstCursor: Cursor,
@@ -10,7 +11,10 @@ export function jsonArrayStream<Cursor>(
   let cursor: Cursor | null = firstCursor;
   let first = true;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
+      // Let other requests in between pages: without this the whole listing is produced in one run of the event
+      // loop, and a small request sent at the same time waits for all of it.
+      if (!first) await new Promise((resolve) => setImmediate(resolve));
       if (cursor === null) {
         controller.enqueue(encoder.encode(first ? '[]' : ']'));
         controller.close();
