@@ -52,6 +52,19 @@ describe('GET /metadata/segments', () => {
     expect(new Set(rows.map((row) => row.dataSource))).toEqual(new Set(['kttm1', 'wikipedia_hour']));
   });
 
+  it('a datasource without used segments, first or alone, neither stalls nor breaks the stream', async () => {
+    const alone = await getJson<SegmentStatus[]>(
+      cluster,
+      `${METADATA}/segments?includeOvershadowedStatus&datasources=nowhere`,
+    );
+    expect(alone).toEqual([]);
+    const first = await getJson<SegmentStatus[]>(
+      cluster,
+      `${METADATA}/segments?includeOvershadowedStatus&datasources=nowhere&datasources=wikipedia_api&datasources=kttm1`,
+    );
+    expect(first).toHaveLength(14);
+  });
+
   it('?includeRealtimeSegments without includeOvershadowedStatus is a 400 with an empty body', async () => {
     const response = await call(cluster, 'GET', `${METADATA}/segments?includeRealtimeSegments`);
     expect(response.status).toBe(400);

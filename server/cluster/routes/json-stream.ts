@@ -12,19 +12,23 @@ export function jsonArrayStream<Cursor>(
   let first = true;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      // Let other requests in between pages: without this the whole listing is produced in one run of the event
-      // loop, and a small request sent at the same time waits for all of it.
-      if (!first) await new Promise((resolve) => setImmediate(resolve));
-      if (cursor === null) {
-        controller.enqueue(encoder.encode(first ? '[]' : ']'));
-        controller.close();
-        return;
-      }
-      const page = nextPage(cursor);
-      cursor = page.next;
-      if (page.items.length > 0) {
-        controller.enqueue(encoder.encode((first ? '[' : ',') + page.items.join(',')));
-        first = false;
+      // Every pull must enqueue or close, or the stream stalls: skip empty pages within one pull.
+      for (;;) {
+        if (cursor === null) {
+          controller.enqueue(encoder.encode(first ? '[]' : ']'));
+          controller.close();
+          return;
+        }
+        const page = nextPage(cursor);
+        cursor = page.next;
+        if (page.items.length > 0) {
+          controller.enqueue(encoder.encode((first ? '[' : ',') + page.items.join(',')));
+          first = false;
+          // Let other requests in before the next page: without this the whole listing is produced in one run of
+          // the event loop, and a small request sent at the same time waits for all of it.
+          await new Promise((resolve) => setImmediate(resolve));
+          return;
+        }
       }
     },
   });
