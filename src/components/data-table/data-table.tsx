@@ -4,7 +4,7 @@
  * (see useVirtualWindow); `rowIndexOffset` and `totalRows` keep aria-rowindex/aria-rowcount true to the full list.
  */
 import type { Header, ReactTable, Row, RowData, TableFeatures } from '@tanstack/react-table';
-import type { HTMLAttributes, ReactNode, RefObject } from 'react';
+import { type HTMLAttributes, memo, type ReactNode, type RefObject } from 'react';
 import './data-table.css';
 
 export type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
@@ -64,6 +64,49 @@ function HeaderCell<TFeatures extends TableFeatures, TData extends RowData>(prop
   );
 }
 
+interface BodyRowProps<TFeatures extends TableFeatures, TData extends RowData> {
+  // biome-ignore lint/suspicious/noExplicitAny: see DataTableProps.table
+  table: ReactTable<TFeatures, TData, any>;
+  row: Row<TFeatures, TData>;
+  rowIndex: number;
+  height: number;
+  attributes: RowAttributes | undefined;
+}
+
+function sameAttributes(a: RowAttributes | undefined, b: RowAttributes | undefined): boolean {
+  const keysA = Object.keys(a ?? {});
+  const keysB = Object.keys(b ?? {});
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)?.[key])
+  );
+}
+
+/**
+ * One body row, re-rendered only when its data, position or attributes change: while scrolling, the rows that stay
+ * on screen keep their DOM and cost nothing. Cells that read a context still update when it changes.
+ */
+const BodyRow = memo(
+  function BodyRow<TFeatures extends TableFeatures, TData extends RowData>(props: BodyRowProps<TFeatures, TData>) {
+    const { table, row } = props;
+    return (
+      <tr aria-rowindex={props.rowIndex} style={{ height: props.height }} {...props.attributes}>
+        {row.getAllCells().map((cell) => (
+          <td key={cell.id}>
+            <table.FlexRender cell={cell} />
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (before, after) =>
+    before.row.original === after.row.original &&
+    before.rowIndex === after.rowIndex &&
+    before.height === after.height &&
+    before.table === after.table &&
+    sameAttributes(before.attributes, after.attributes),
+) as <TFeatures extends TableFeatures, TData extends RowData>(props: BodyRowProps<TFeatures, TData>) => ReactNode;
+
 export function DataTable<TFeatures extends TableFeatures, TData extends RowData>(
   props: DataTableProps<TFeatures, TData>,
 ) {
@@ -95,18 +138,14 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
             </tr>
           )}
           {rows.map((row, i) => (
-            <tr
+            <BodyRow
               key={row.id}
-              aria-rowindex={rowIndexOffset + i + 2}
-              style={{ height: rowHeight }}
-              {...props.rowProps?.(row)}
-            >
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
+              table={table}
+              row={row}
+              rowIndex={rowIndexOffset + i + 2}
+              height={rowHeight}
+              attributes={props.rowProps?.(row)}
+            />
           ))}
           {paddingBottom > 0 && (
             <tr className="data-table-pad">
