@@ -103,7 +103,9 @@ export function toSegmentRow(segment: NewSegment, deepStorageDir: string, now: s
 }
 
 /** The DataSegmentPlus JSON of `unusedSegments`, built from the stored payload text without re-parsing it. */
-export function dataSegmentPlusJson(row: SegmentRow): string {
+export function dataSegmentPlusJson(
+  row: Pick<SegmentRow, 'payload' | 'created_date' | 'used_status_last_updated' | 'used'>,
+): string {
   return (
     `{"dataSegment":${row.payload},"createdDate":${JSON.stringify(row.created_date)},` +
     `"usedStatusLastUpdatedDate":${JSON.stringify(row.used_status_last_updated)},"used":${row.used === 1}}`
