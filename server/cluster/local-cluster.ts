@@ -6,6 +6,7 @@ import { openDatabase } from './db.ts';
 import { generateSegments } from './generate-segments.ts';
 import { ensureDefaultRules } from './rules-store.ts';
 import { seedDemo } from './seed-demo.ts';
+import { hasSegments } from './segment-store.ts';
 import { TaskRunner } from './tasks.ts';
 
 export interface LocalClusterOptions {
@@ -39,8 +40,7 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
       }
     }
     for (const { dataSource, count } of options.generate ?? []) {
-      const exists = ctx.db.prepare('SELECT 1 FROM druid_segments WHERE dataSource = ? LIMIT 1').get(dataSource);
-      if (exists) continue;
+      if (hasSegments(ctx.db, dataSource)) continue;
       const started = Date.now();
       const n = generateSegments(ctx, dataSource, count);
       log(`Generated ${n} segments for ${dataSource} in ${Date.now() - started} ms.`);

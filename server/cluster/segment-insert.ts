@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import { formatInstant } from '../../src/druid/instant.ts';
 import type { ClusterContext } from './context.ts';
-import { deepStorageDir, writeSegmentFile } from './deep-storage.ts';
+import { deepStorageDir, loadSpecPath, writeSegmentFile } from './deep-storage.ts';
 import { type NewSegment, toSegmentRow } from './segment-records.ts';
 import { bumpSegmentsGeneration } from './segment-store.ts';
 
@@ -22,14 +21,11 @@ export function insertSegments(ctx: ClusterContext, segments: Iterable<NewSegmen
       const row = toSegmentRow(segment, root, now);
       insert.run(row);
       count++;
-      files.push({ path: (JSON.parse(row.payload) as { loadSpec: { path: string } }).loadSpec.path, id: row.id });
+      const path = loadSpecPath(row.payload);
+      if (path) files.push({ path, id: row.id });
     }
   })();
   bumpSegmentsGeneration(ctx.db);
   for (const file of files) writeSegmentFile(file.path, file.id);
   return count;
-}
-
-export function segmentCount(db: Database.Database): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM druid_segments').get() as { n: number }).n;
 }

@@ -70,6 +70,11 @@ export function segmentRow(db: Database.Database, id: string): SegmentRow | unde
   return db.prepare<[string], SegmentRow>('SELECT * FROM druid_segments WHERE id = ?').get(id);
 }
 
+/** Whether the metadata store has ever seen the datasource (any segment, used or not). */
+export function hasSegments(db: Database.Database, dataSource: string): boolean {
+  return !!db.prepare('SELECT 1 FROM druid_segments WHERE dataSource = ? LIMIT 1').get(dataSource);
+}
+
 export function hasUsedSegments(db: Database.Database, dataSource: string): boolean {
   return !!db.prepare('SELECT 1 FROM druid_segments WHERE dataSource = ? AND used = 1 LIMIT 1').get(dataSource);
 }

@@ -43,10 +43,27 @@ function ms(text: string | null | undefined): number | null {
   return Number.isNaN(value) ? null : value;
 }
 
+/**
+ * Names of every datasource in the metadata store, used or not (`?includeUnused`): a datasource whose segments are
+ * all unused is exactly the one an operator may want to restore or kill, and the plain list leaves it out.
+ */
+export function fetchDataSourceNames(signal?: AbortSignal): Promise<string[]> {
+  return druidJson('/druid/coordinator/v1/metadata/datasources', namesSchema, {
+    query: { includeUnused: true },
+    signal,
+  });
+}
+
+export const dataSourceNamesWithUnusedQueryOptions = () =>
+  queryOptions({
+    queryKey: druidKeys.dataSourceNamesWithUnused(),
+    queryFn: async ({ signal }) => [...(await fetchDataSourceNames(signal))].sort((a, b) => a.localeCompare(b)),
+  });
+
 /** Names from the metadata store (`includeUnused`), totals from `datasources?simple`, sorted by name. */
 export async function fetchDataSourceSummaries(signal?: AbortSignal): Promise<DataSourceSummary[]> {
   const [names, served] = await Promise.all([
-    druidJson('/druid/coordinator/v1/metadata/datasources', namesSchema, { query: { includeUnused: true }, signal }),
+    fetchDataSourceNames(signal),
     druidJson('/druid/coordinator/v1/datasources', simpleDataSourcesSchema, { query: { simple: true }, signal }),
   ]);
   const totals = new Map(served.map((entry) => [entry.name, entry.properties?.segments]));

@@ -3,9 +3,8 @@
  * rules) and any name that still has rules although its segments are gone.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { DEFAULT_RULES_KEY } from '../druid/rules.ts';
-import { druidJson } from './client.ts';
+import { fetchDataSourceNames } from './datasources.ts';
 import { druidKeys } from './query-keys.ts';
 import { fetchAllRules, type RuleListResult } from './rules.ts';
 
@@ -33,13 +32,7 @@ export function buildRulesIndex(names: readonly string[], rules: Record<string, 
 }
 
 export async function fetchRulesIndex(signal?: AbortSignal): Promise<RulesIndex> {
-  const [names, rules] = await Promise.all([
-    druidJson('/druid/coordinator/v1/metadata/datasources', z.array(z.string()), {
-      query: { includeUnused: true },
-      signal,
-    }),
-    fetchAllRules(signal),
-  ]);
+  const [names, rules] = await Promise.all([fetchDataSourceNames(signal), fetchAllRules(signal)]);
   return buildRulesIndex(names, rules);
 }
 

@@ -13,6 +13,7 @@ import {
   markUsedByInterval,
   SegmentIdsError,
 } from '../segment-marking.ts';
+import { hasSegments } from '../segment-store.ts';
 import { auditInfoOf, invalidInput, jsonBodyOrError, jsonResponse, textResponse } from './http.ts';
 import { parseMarkPayload } from './mark-payload.ts';
 
@@ -22,10 +23,6 @@ const OVERLORD = '/druid/indexer/v1/datasources';
 /** Druid 32+'s SegmentUpdateResponse, a superset of every older shape. */
 function updated(count: number): Response {
   return jsonResponse(200, { numChangedSegments: count, segmentStateChanged: count > 0 });
-}
-
-function knownDataSource(ctx: ClusterContext, dataSource: string): boolean {
-  return !!ctx.db.prepare('SELECT 1 FROM druid_segments WHERE dataSource = ? LIMIT 1').get(dataSource);
 }
 
 /**
@@ -86,7 +83,7 @@ async function mark(c: Context, ctx: ClusterContext, to: 'used' | 'unused', over
   const parsed = parseMarkPayload(body);
   if (!parsed.ok) return parsed.json ? jsonResponse(400, { error: parsed.text }) : textResponse(400, parsed.text);
   // The documented Coordinator behaviour for a datasource the metadata store has never seen.
-  if (!overlord && !knownDataSource(ctx, ds)) return new Response(null, { status: 204 });
+  if (!overlord && !hasSegments(ctx.db, ds)) return new Response(null, { status: 204 });
   const { payload } = parsed;
   const now = ctx.now();
   try {

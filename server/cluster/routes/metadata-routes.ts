@@ -12,17 +12,21 @@ import {
   usedRowsOverlapping,
   usedSegmentRows,
 } from '../segment-store.ts';
-import { hasFlag, invalidInput, jsonBodyOrError, jsonResponse, rawJsonResponse, textResponse } from './http.ts';
+import {
+  escapeHtml,
+  hasFlag,
+  invalidInput,
+  jsonBodyOrError,
+  jsonResponse,
+  rawJsonResponse,
+  textResponse,
+} from './http.ts';
 import { parseJodaInterval } from './joda-interval.ts';
 import { jsonArrayStream } from './json-stream.ts';
 
 const BASE = '/druid/coordinator/v1/metadata';
 const PAGE = 5000;
 const notFound = () => new Response(null, { status: 404 });
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function idsOrFull(rows: SegmentRow[], full: boolean): Response {
   return rawJsonResponse(

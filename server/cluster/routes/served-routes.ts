@@ -17,17 +17,23 @@ function servedRows(ctx: ClusterContext, dataSource: string): SegmentRow[] {
 function summary(rows: SegmentRow[]) {
   let size = 0;
   let replicatedSize = 0;
-  let minTime = rows[0]?.start ?? null;
-  let maxTime = rows[0]?.end ?? null;
+  let earliest = rows[0];
+  let latest = rows[0];
   for (const row of rows) {
     size += row.size;
     replicatedSize += row.size * (row.replication_factor ?? 1);
-    if (minTime === null || row.start_ms < Date.parse(minTime)) minTime = row.start;
-    if (maxTime === null || row.end_ms > Date.parse(maxTime)) maxTime = row.end;
+    if (earliest && row.start_ms < earliest.start_ms) earliest = row;
+    if (latest && row.end_ms > latest.end_ms) latest = row;
   }
   return {
     tiers: { _default_tier: { segmentCount: rows.length, size, replicatedSize } },
-    segments: { count: rows.length, size, replicatedSize, minTime, maxTime },
+    segments: {
+      count: rows.length,
+      size,
+      replicatedSize,
+      minTime: earliest?.start ?? null,
+      maxTime: latest?.end ?? null,
+    },
   };
 }
 
@@ -35,7 +41,9 @@ function intervalsOf(rows: SegmentRow[], mode: 'plain' | 'simple' | 'full') {
   const groups = new Map<string, SegmentRow[]>();
   for (const row of rows) {
     const key = `${row.start}/${row.end}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   // Newest first, as Druid's intervalsByStartThenEnd.reversed().
   const keys = [...groups.keys()].sort((a, b) => {

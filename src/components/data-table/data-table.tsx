@@ -6,6 +6,7 @@
 import type { Header, ReactTable, Row, RowData, TableFeatures } from '@tanstack/react-table';
 import { type HTMLAttributes, memo, type ReactNode, type RefObject } from 'react';
 import './data-table.css';
+import { PaddingRow } from './padding-row.tsx';
 
 export type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
 
@@ -132,11 +133,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
           ))}
         </thead>
         <tbody>
-          {paddingTop > 0 && (
-            <tr className="data-table-pad">
-              <td aria-hidden="true" colSpan={columns.length} style={{ height: paddingTop }} />
-            </tr>
-          )}
+          <PaddingRow height={paddingTop} columns={columns.length} />
           {rows.map((row, i) => (
             <BodyRow
               key={row.id}
@@ -147,11 +144,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
               attributes={props.rowProps?.(row)}
             />
           ))}
-          {paddingBottom > 0 && (
-            <tr className="data-table-pad">
-              <td aria-hidden="true" colSpan={columns.length} style={{ height: paddingBottom }} />
-            </tr>
-          )}
+          <PaddingRow height={paddingBottom} columns={columns.length} />
         </tbody>
       </table>
       {totalRows === 0 && props.empty && <div className="data-table-empty">{props.empty}</div>}

@@ -1,7 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import type { AuditEntry } from '../../api/history.ts';
+import { PaddingRow } from '../../components/data-table/padding-row.tsx';
+import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
 import { formatUtc } from './format-time.ts';
 import './history-table.css';
 
@@ -20,11 +21,7 @@ interface HistoryTableProps {
  * scroll smoothly. aria-rowcount/aria-rowindex tell screen readers where they are in the whole list.
  */
 export function HistoryTable({ entries, selectedId, hrefOf, caption }: HistoryTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: entries.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { scrollRef, virtualizer, items, paddingTop, paddingBottom } = useVirtualWindow(entries.length, ROW_HEIGHT, {
     overscan: 12,
     initialRect: { width: 800, height: 480 },
   });
@@ -33,10 +30,6 @@ export function HistoryTable({ entries, selectedId, hrefOf, caption }: HistoryTa
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
-
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   return (
     <div ref={scrollRef} className="history-table-scroll">
@@ -51,11 +44,7 @@ export function HistoryTable({ entries, selectedId, hrefOf, caption }: HistoryTa
           </tr>
         </thead>
         <tbody>
-          {top > 0 && (
-            <tr className="virtual-spacer">
-              <td colSpan={4} style={{ height: top, padding: 0 }} />
-            </tr>
-          )}
+          <PaddingRow height={paddingTop} columns={4} />
           {items.map((item) => {
             const entry = entries[item.index];
             if (!entry) return null;
@@ -85,11 +74,7 @@ export function HistoryTable({ entries, selectedId, hrefOf, caption }: HistoryTa
               </tr>
             );
           })}
-          {bottom > 0 && (
-            <tr className="virtual-spacer">
-              <td colSpan={4} style={{ height: bottom, padding: 0 }} />
-            </tr>
-          )}
+          <PaddingRow height={paddingBottom} columns={4} />
         </tbody>
       </table>
     </div>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { dataSourceNamesWithUnusedQueryOptions } from '../../api/datasources.ts';
 import type { AuditEntry } from '../../api/history.ts';
-import { dataSourceNamesWithUnusedQueryOptions } from '../../api/kill-datasources.ts';
 import { allRulesQueryOptions } from '../../api/rules.ts';
 
 /**

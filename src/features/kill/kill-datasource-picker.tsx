@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { dataSourceNamesWithUnusedQueryOptions } from '../../api/kill-datasources.ts';
+import { dataSourceNamesWithUnusedQueryOptions } from '../../api/datasources.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 
 interface KillDataSourcePickerProps {

@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { PaddingRow } from '../../components/data-table/padding-row.tsx';
+import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
 import { formatBytes } from '../../components/format.ts';
 import { type DataSegment, segmentId } from '../../druid/segment.ts';
 
@@ -12,17 +12,10 @@ interface KillSegmentTableProps {
 
 /** Segments as a table; only the rows in view are rendered, so a dry run of 100 000 segments stays responsive. */
 export function KillSegmentTable({ segments, caption }: KillSegmentTableProps) {
-  const scrollRef = useRef<HTMLElement>(null);
-  const virtualizer = useVirtualizer({
-    count: segments.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { scrollRef, items, paddingTop, paddingBottom } = useVirtualWindow<HTMLElement>(segments.length, ROW_HEIGHT, {
     overscan: 10,
     initialRect: { width: 800, height: 360 },
   });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
     // The scroll box is focusable so keyboard users can scroll it (it holds no other focusable element).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
@@ -38,11 +31,7 @@ export function KillSegmentTable({ segments, caption }: KillSegmentTableProps) {
           </tr>
         </thead>
         <tbody>
-          {top > 0 && (
-            <tr className="virtual-spacer">
-              <td colSpan={4} style={{ height: top, padding: 0 }} />
-            </tr>
-          )}
+          <PaddingRow height={paddingTop} columns={4} />
           {items.map((item) => {
             const segment = segments[item.index];
             if (!segment) return null;
@@ -56,11 +45,7 @@ export function KillSegmentTable({ segments, caption }: KillSegmentTableProps) {
               </tr>
             );
           })}
-          {bottom > 0 && (
-            <tr className="virtual-spacer">
-              <td colSpan={4} style={{ height: bottom, padding: 0 }} />
-            </tr>
-          )}
+          <PaddingRow height={paddingBottom} columns={4} />
         </tbody>
       </table>
     </section>
