@@ -147,9 +147,10 @@ test.describe('segments of wikipedia_hour', () => {
   test('is usable with the keyboard alone', async ({ page, request }) => {
     const view = new SegmentsPage(page);
     await view.goto(WIKI);
-    await view.checkbox(wikiId(20)).focus();
+    await view.checkbox(wikiId(0)).focus();
+    await view.tabTo(`Select ${wikiId(20)}`, 70);
     await page.keyboard.press('Space');
-    await view.checkbox(wikiId(22)).focus();
+    await view.tabTo(`Select ${wikiId(22)}`);
     await page.keyboard.press('Shift+Space');
     await expect(view.selectionCount()).toContainText('3 selected');
 

@@ -48,6 +48,16 @@ export class SegmentsPage {
     return this.table.getByRole('checkbox', { name: `Select ${segmentId}`, exact: true });
   }
 
+  /**
+   * Presses Tab until the element named `name` has focus, as a keyboard user walks down the table: rows below the
+   * window are only drawn once focus scrolls toward them, so they cannot be focused directly.
+   */
+  async tabTo(name: string, maxPresses = 30) {
+    const focusedName = () => this.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    for (let i = 0; i < maxPresses && (await focusedName()) !== name; i++) await this.page.keyboard.press('Tab');
+    expect(await focusedName()).toBe(name);
+  }
+
   row(segmentId: string): Locator {
     const checkbox = this.page.getByRole('checkbox', { name: `Select ${segmentId}`, exact: true });
     return this.table.getByRole('row').filter({ has: checkbox });

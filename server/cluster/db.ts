@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 /**
  * The metadata store: tables shaped like Druid's (druid_segments, druid_rules, druid_audit, druid_tasks), plus a few
@@ -63,6 +64,8 @@ export interface OpenedDatabase {
   db: Database.Database;
   /** True when the store had no tables before, so the caller may seed it. */
   created: boolean;
+  /** From now on the WAL is checkpointed on a worker thread instead of inside commits (see wal-checkpointer.ts). */
+  checkpointInBackground(): void;
   close(): void;
 }
 
@@ -73,16 +76,32 @@ export function openDatabase(dataDir: string): OpenedDatabase {
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = acquireLock(join(dataDir, 'lock'));
   try {
-    const db = new Database(join(dataDir, 'metadata.sqlite'));
+    const file = join(dataDir, 'metadata.sqlite');
+    const db = new Database(file);
+    // Before the first table exists (and before WAL mode fixes it): 16 KB pages make a bulk mark write a quarter of
+    // the frames it writes with SQLite's default 4 KB (10k IDs: 45 ms instead of 58 ms on the bench machine).
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // A bulk mark rewrites thousands of pages; with SQLite's 2 MB default they spill to the WAL mid-transaction.
+    db.pragma('cache_size = -65536');
+    // An emptied WAL is cut back to this instead of keeping the size of its biggest burst.
+    db.pragma('journal_size_limit = 67108864');
     const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'druid_segments'").get();
     db.exec(SCHEMA);
+    let checkpointer: WalCheckpointer | null = null;
     return {
       db,
       created,
+      checkpointInBackground: () => {
+        // Seeding and generating are done: their WAL is copied now, while nothing waits on the server yet.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.pragma('wal_autocheckpoint = 0');
+        checkpointer ??= startWalCheckpointer(file);
+      },
       close: () => {
+        checkpointer?.stop();
         db.close();
         releaseLock();
       },

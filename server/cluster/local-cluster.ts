@@ -49,6 +49,7 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
     store.close();
     throw error;
   }
+  store.checkpointInBackground();
   const tasks = new TaskRunner(ctx);
   tasks.resumeRunning();
   const stopDuty = scheduleCoordinatorDuty(ctx, (error) => log(`Coordinator duty failed: ${String(error)}`));

@@ -78,7 +78,7 @@ export const SEGMENT_COLUMN_WIDTHS: Record<string, number> = {
   start: 150,
   end: 150,
   version: 200,
-  partition: 82,
+  partition: 92,
   size: 90,
   replication: 96,
   lastUpdated: 150,

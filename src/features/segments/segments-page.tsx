@@ -43,6 +43,12 @@ function LoadStatus({ data }: { data: ReturnType<typeof useSegmentRecords> }) {
   );
 }
 
+function countStates(records: readonly SegmentRecord[]) {
+  const counts = { used: 0, overshadowed: 0, unused: 0 };
+  for (const record of records) counts[record.state]++;
+  return counts;
+}
+
 export function SegmentsPage(props: { dataSource?: string }) {
   const dataSource = decodeDataSourceParam(props.dataSource ?? '');
   const { filters, setFilters, openSegmentId, setOpenSegment } = useSegmentUrl();
@@ -67,8 +73,7 @@ export function SegmentsPage(props: { dataSource?: string }) {
     [select.selection.ids, select.onCheck, toggle, setOpenSegment, dataSource, writable],
   );
 
-  const counts = { used: 0, overshadowed: 0, unused: 0 };
-  for (const record of data.records) counts[record.state]++;
+  const counts = useMemo(() => countStates(data.records), [data.records]);
   const loaded = data.usedStatus === 'success' && data.unusedDone;
 
   return (

@@ -24,7 +24,7 @@ interface SegmentsTableProps {
 
 export function SegmentsTable(props: SegmentsTableProps) {
   const { records, order, sort, onSortChange, actions, visibleRange } = props;
-  const { scrollRef, virtualizer, items, paddingTop, paddingBottom } = useVirtualWindow(order.length, ROW_HEIGHT);
+  const { scrollRef, virtualizer, items } = useVirtualWindow(order.length, ROW_HEIGHT, { overscan: 2 });
   const windowRecords = useMemo(
     () => items.map((item) => records[order[item.index] as number] as SegmentRecord),
     [items, records, order],
@@ -58,8 +58,6 @@ export function SegmentsTable(props: SegmentsTableProps) {
         scrollRef={scrollRef}
         totalRows={order.length}
         rowIndexOffset={items[0]?.index ?? 0}
-        paddingTop={paddingTop}
-        paddingBottom={paddingBottom}
         rowHeight={ROW_HEIGHT}
         widths={SEGMENT_COLUMN_WIDTHS}
         rowProps={(row) => (actions.selected.has(row.id) ? { 'data-selected': '' } : {})}

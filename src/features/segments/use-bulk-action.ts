@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { invalidateSegmentQueries, markSegmentsByIds } from '../../api/segment-updates.ts';
 import type { SegmentRecord } from '../../api/segments.ts';
+import { throttled } from '../../components/throttled.ts';
 import { planBulk } from './bulk-plan.ts';
 import {
   type BulkAction,
@@ -12,6 +13,8 @@ import {
   runBatches,
 } from './bulk-runner.ts';
 import { useUndoMarkUnused } from './use-undo-mark-unused.ts';
+
+const PROGRESS_INTERVAL_MS = 100;
 
 export type BulkState =
   | { phase: 'idle' }
@@ -43,15 +46,19 @@ export function useBulkAction(dataSource: string, source: BulkSource) {
     async (plan: BulkPlan, ids: readonly string[]) => {
       cancelled.current = false;
       const total = ids.length;
+      // Each update re-renders the page around the dialog and a batch can take a few ms: draw ~10 a second.
+      const showProgress = throttled((progress: BulkProgress) => {
+        setState((current) => (current.phase === 'running' ? { ...current, progress } : current));
+      }, PROGRESS_INTERVAL_MS);
       setState({ phase: 'running', plan, cancelling: false, progress: { sent: 0, total, changed: 0, failed: 0 } });
       const outcome = await runBatches({
         ids,
         batchSize,
         send: (batch) => markSegmentsByIds(dataSource, batch, plan.action === 'markUsed'),
         isCancelled: () => cancelled.current,
-        onProgress: (progress) =>
-          setState((current) => (current.phase === 'running' ? { ...current, progress } : current)),
+        onProgress: showProgress.push,
       });
+      showProgress.cancel();
       setState({ phase: 'done', plan, outcome });
       await invalidateSegmentQueries(client, dataSource);
       if (plan.action === 'markUnused' && (outcome.changed > 0 || outcome.unknownCount > 0))
