@@ -8,6 +8,7 @@ import { startLocalCluster } from '../e2e/local-cluster-process.ts';
 import { isBuildStale } from '../scripts/build-freshness.ts';
 import { initialJsGzipKb } from './bundle-size.ts';
 import { benchCluster } from './cluster-bench.ts';
+import { settleStore } from './settle-store.ts';
 import { TARGETS } from './targets.ts';
 import { benchUi } from './ui-bench.ts';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     results.cluster_start_with_200k_ms = startupMs;
     Object.assign(results, await benchCluster(cluster.baseURL, DATASOURCE));
     results.initial_js_gzip_kb = initialJsGzipKb(join(ROOT, 'dist'));
-    Object.assign(results, await benchUi(browser, cluster.baseURL, DATASOURCE));
+    Object.assign(results, await benchUi(browser, cluster.baseURL, DATASOURCE, () => settleStore(cluster.dataDir)));
   } finally {
     await browser.close();
     await cluster.stop();

@@ -106,7 +106,7 @@ async function benchRetention(page: Page, baseUrl: string, ds: string) {
   return { effective_retention_ms: round(median(times)), longest_main_thread_block_ms: round(Math.max(...blocks)) };
 }
 
-async function benchBulk(page: Page, baseUrl: string, ds: string, total: string) {
+async function benchBulk(page: Page, baseUrl: string, ds: string, total: string, settle: () => void) {
   await page.getByRole('button', { name: `Select all ${total} matching` }).click();
   await page.getByRole('button', { name: 'Mark unused…' }).click();
   const dialog = page.getByRole('dialog');
@@ -115,6 +115,7 @@ async function benchBulk(page: Page, baseUrl: string, ds: string, total: string)
     const response = await fetch(`/druid/coordinator/v1/metadata/datasources/${encodeURIComponent(name)}/segments`);
     return (await response.json()) as string[];
   }, ds);
+  settle();
   const started = await page.evaluate(() => performance.now());
   await run.click();
   await dialog.getByText(/^(Done|Cancelled)\. Summary:/).waitFor({ timeout: 300_000 });
@@ -124,11 +125,12 @@ async function benchBulk(page: Page, baseUrl: string, ds: string, total: string)
   await page.request.post(`${baseUrl}/druid/indexer/v1/datasources/${encodeURIComponent(ds)}/markUsed`, {
     data: { segmentIds: ids },
   });
+  settle();
   const floor = await bulkFloorMs(page, ds, ids, BATCH_SIZE);
   return { bulk_mark_unused_ms: round(bulk), bulk_floor_ms: round(floor), bulk_vs_floor: round(bulk / floor) };
 }
 
-export async function benchUi(browser: Browser, baseUrl: string, ds: string) {
+export async function benchUi(browser: Browser, baseUrl: string, ds: string, settle: () => void) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: baseUrl });
   // tsx compiles with keepNames, which wraps named functions inside page.evaluate callbacks in a `__name` helper
   // that only exists in Node; give the page a no-op one.
@@ -158,7 +160,7 @@ export async function benchUi(browser: Browser, baseUrl: string, ds: string) {
   const slowed = await scrollWholeTable(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
-  const bulk = await benchBulk(page, baseUrl, ds, total);
+  const bulk = await benchBulk(page, baseUrl, ds, total, settle);
   const retention = await benchRetention(page, baseUrl, ds);
   await context.close();
   return {
