@@ -9,7 +9,7 @@ export async function scrollWholeTable(page: Page, pixelsPerFrame?: number, maxF
   return page.evaluate(
     ({ perFrame, limit }) =>
       new Promise<number[]>((resolve, reject) => {
-        let scroller: HTMLElement | null = document.querySelector('[role=table]')?.parentElement ?? null;
+        let scroller: HTMLElement | null = document.querySelector('.data-table-scroll');
         while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) scroller = scroller.parentElement;
         if (!scroller) {
           reject(new Error('no scrollable table container'));
