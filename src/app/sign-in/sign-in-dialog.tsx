@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { setAuthRequired } from '../../api/auth-required.ts';
 import { getCredentials, setCredentials } from '../../api/credentials.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { FieldError } from '../../components/field-error.tsx';
 import { useAuthRequired } from './use-auth-state.ts';
 
 const signInSchema = z.object({
@@ -48,11 +49,7 @@ export function SignInDialog() {
             aria-describedby={errors.username ? 'sign-in-username-error' : undefined}
             {...form.register('username')}
           />
-          {errors.username && (
-            <span id="sign-in-username-error" className="field-error">
-              {errors.username.message}
-            </span>
-          )}
+          <FieldError id="sign-in-username-error" error={errors.username?.message} />
         </div>
         <div className="field">
           <label htmlFor="sign-in-password">Password</label>
@@ -64,11 +61,7 @@ export function SignInDialog() {
             aria-describedby={errors.password ? 'sign-in-password-error' : undefined}
             {...form.register('password')}
           />
-          {errors.password && (
-            <span id="sign-in-password-error" className="field-error">
-              {errors.password.message}
-            </span>
-          )}
+          <FieldError id="sign-in-password-error" error={errors.password?.message} />
         </div>
         <div className="row" style={{ justifyContent: 'flex-end' }}>
           <button type="submit" className="primary">

@@ -1,4 +1,5 @@
 import { headerValueProblem } from '../../api/audit-author.ts';
+import { FieldError } from '../field-error.tsx';
 
 /** Validation of an operator name: required, one line, sendable as the `X-Druid-Author` header. */
 export function operatorNameProblem(name: string): string | null {
@@ -35,11 +36,7 @@ export function OperatorNameField({ id, value, onChange, error, autoFocus }: Ope
         Recorded as the author of rule changes in Druid's audit log when you are not signed in as a Druid user. Kept in
         this browser.
       </span>
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

@@ -82,7 +82,7 @@ export function RulesDiffView({
     <div className="rules-diff stack">
       <p className="rules-diff-summary">{summary(changes)}</p>
       {changes.length > 0 && (
-        <ol className="rules-diff-list" aria-label={label}>
+        <ol className="rules-diff-list plain-list" aria-label={label}>
           {changes.map((change, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the diff is recomputed as a whole; positions are its identity.
             <ChangeItem key={index} change={change} />

@@ -44,7 +44,7 @@ export function RuleList({ rules, source = 'datasource', emptyText = 'No rules.'
   if (rules.length === 0) return <p className="muted rule-list-empty">{emptyText}</p>;
   const prefix = source === 'default' ? 'Default' : 'Rule';
   return (
-    <ol className="rule-list" aria-label={label}>
+    <ol className="rule-list plain-list" aria-label={label}>
       {rules.map((rule, index) => (
         // Rules have no identity; the position is what they are.
         // biome-ignore lint/suspicious/noArrayIndexKey: read-only list, position is the identity

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { FieldError } from '../../components/field-error.tsx';
 import { periodInWords } from '../../components/rules/rule-text.ts';
 import { formatInstant } from '../../druid/instant.ts';
 import { periodWindow } from '../../druid/rule-matching.ts';
@@ -54,11 +55,7 @@ export function PeriodField({ index, now }: { index: number; now: number }) {
           ? `${periodInWords(value.trim())}: the window now starts at ${formatInstant(span.start)}.`
           : 'ISO-8601, e.g. P1D, P7D, P1M, P1Y, PT6H.'}
       </span>
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

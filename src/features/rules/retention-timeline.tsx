@@ -86,7 +86,7 @@ export function RetentionTimeline({ retention, segments, now }: RetentionTimelin
           Default rule
         </span>
       </figcaption>
-      <ol className="retention-ranges" aria-label="Which rule applies where">
+      <ol className="retention-ranges plain-list" aria-label="Which rule applies where">
         {bands.map((band) => (
           <li key={`${band.start}-${band.slot}`} className={`range-${band.outcome}`}>
             <span className="mono">

@@ -77,7 +77,7 @@ export function RuleCard({ id, index, count, lints, context, actions }: RuleCard
         )}
         {hasErrors && <p className="field-error">This rule has errors; fix them before saving.</p>}
         {lints.length > 0 && (
-          <ul className="rule-lints" aria-label={`Warnings for rule ${position}`}>
+          <ul className="rule-lints plain-list" aria-label={`Warnings for rule ${position}`}>
             {lints.map((lint) => (
               <li
                 key={`${lint.code}:${lint.message}`}

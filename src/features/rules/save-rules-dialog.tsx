@@ -2,6 +2,7 @@ import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { headerValueProblem, setOperatorName } from '../../api/audit-author.ts';
 import { getCredentials, subscribeCredentials } from '../../api/credentials.ts';
 import { Dialog } from '../../components/dialog.tsx';
+import { FieldError } from '../../components/field-error.tsx';
 import { OperatorNameField, operatorNameProblem } from '../../components/operator-settings/operator-name-field.tsx';
 import { useOperatorName } from '../../components/operator-settings/use-operator-name.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
@@ -126,11 +127,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
             <span id={`${id}-comment-hint`} className="field-hint">
               Stored in Druid’s audit log with the change (X-Druid-Comment).
             </span>
-            {errors.comment && (
-              <span id={`${id}-comment-error`} className="field-error">
-                {errors.comment}
-              </span>
-            )}
+            <FieldError id={`${id}-comment-error`} error={errors.comment} />
           </div>
           {needsName ? (
             <OperatorNameField id={`${id}-name`} value={name} onChange={setName} error={errors.name} />
