@@ -208,6 +208,25 @@ test.describe('reading segments', () => {
     await expect(view.table.getByRole('columnheader', { name: /^Size/ })).toHaveAttribute('aria-sort', 'descending');
   });
 
+  test('a listing Druid refuses shows Druid’s message, and Retry loads the segments', async ({ page }) => {
+    // The listings are fetched by a web worker; page.route sees its requests like the page's own.
+    const refuse = (route: import('@playwright/test').Route) =>
+      route.fulfill({ status: 400, json: { error: 'Metadata store is read-only for maintenance' } });
+    await page.route('**/metadata/segments?includeOvershadowedStatus*', refuse);
+    await page.route('**/unusedSegments?*', refuse);
+    await page.goto(`/segments/${WIKI}`);
+    const usedAlert = page.getByRole('alert').filter({ hasText: 'Could not load the used segments' });
+    const unusedAlert = page.getByRole('alert').filter({ hasText: 'Could not load the unused segments' });
+    await expect(usedAlert).toContainText('Metadata store is read-only for maintenance');
+    await expect(unusedAlert).toContainText('Metadata store is read-only for maintenance');
+
+    await page.unrouteAll();
+    await usedAlert.getByRole('button', { name: 'Retry' }).click();
+    const view = new SegmentsPage(page);
+    await view.expectShowing(24, 24);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('selects the rows on screen, and keeps the selection across sorting', async ({ page }) => {
     const view = new SegmentsPage(page);
     await view.goto(WIKI);

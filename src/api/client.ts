@@ -35,21 +35,56 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
   return search ? `${path}?${search}` : path;
 }
 
+/** The headers of every console request. */
+export function requestHeaders(extra?: Record<string, string>, hasBody = false): Record<string, string> {
+  // Druid answers some errors in text/plain and refuses requests that do not accept it.
+  // X-Druid-Console asks our server to hide Basic challenges, so the browser never opens its own login prompt.
+  const headers: Record<string, string> = { Accept: 'application/json, text/plain', 'X-Druid-Console': '1', ...extra };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  const auth = authorizationHeader(getCredentials());
+  if (auth) headers.Authorization = auth;
+  return headers;
+}
+
+/** The error of a request that got no complete answer: cancelled, timed out, or the connection failed. */
+export function transportFailure(
+  method: string,
+  path: string,
+  cause: { cancelled: boolean; timedOutAfterMs: number | null; error: unknown },
+): DruidApiError {
+  const fail = (kind: DruidApiError['kind'], message: string) =>
+    new DruidApiError({ kind, status: 0, method, path, message });
+  if (cause.cancelled) return fail('aborted', 'The request was cancelled.');
+  if (cause.timedOutAfterMs !== null)
+    return fail('timeout', `Druid did not answer within ${Math.round(cause.timedOutAfterMs / 1000)} s.`);
+  const detail = cause.error instanceof Error ? cause.error.message : 'network error';
+  return fail('network', `Could not reach the console server (${detail}).`);
+}
+
+export interface FailedAnswer {
+  status: number;
+  statusText: string;
+  contentType: string | null;
+  text: string;
+}
+
+/** The error of a non-2xx answer, with Druid's own message. */
+export function answerFailure(method: string, path: string, answer: FailedAnswer): DruidApiError {
+  const detail = describeErrorBody(answer.text, answer.contentType, answer.status, answer.statusText);
+  if (answer.status === 403 && method !== 'GET') {
+    const target = writeTarget(path);
+    if (target !== null) markReadOnly(target);
+    return new DruidApiError({ kind: 'http', status: 403, method, path, message: forbiddenWriteMessage(path, detail) });
+  }
+  return new DruidApiError({ kind: 'http', status: answer.status, method, path, message: detail });
+}
+
 /** Sends one request to the console's own origin and turns every failure into a DruidApiError. */
 export async function druidRequest(path: string, options: RequestOptions = {}): Promise<DruidResponse> {
   const method = options.method ?? 'GET';
-  // Druid answers some errors in text/plain and refuses requests that do not accept it.
-  // X-Druid-Console asks our server to hide Basic challenges, so the browser never opens its own login prompt.
-  const headers: Record<string, string> = {
-    Accept: 'application/json, text/plain',
-    'X-Druid-Console': '1',
-    ...options.headers,
-  };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const auth = authorizationHeader(getCredentials());
-  if (auth) headers.Authorization = auth;
-
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const headers = requestHeaders(options.headers, options.body !== undefined);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const fail = (kind: DruidApiError['kind'], status: number, message: string) =>
     new DruidApiError({ kind, status, method, path, message });
@@ -64,18 +99,8 @@ export async function druidRequest(path: string, options: RequestOptions = {}): 
       credentials: 'same-origin',
     });
   } catch (error) {
-    if (options.signal?.aborted) throw fail('aborted', 0, 'The request was cancelled.');
-    if (timeout.aborted)
-      throw fail(
-        'timeout',
-        0,
-        `Druid did not answer within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.`,
-      );
-    throw fail(
-      'network',
-      0,
-      `Could not reach the console server (${error instanceof Error ? error.message : 'network error'}).`,
-    );
+    const cancelled = options.signal?.aborted === true;
+    throw transportFailure(method, path, { cancelled, timedOutAfterMs: timeout.aborted ? timeoutMs : null, error });
   }
 
   let text: string;
@@ -85,14 +110,8 @@ export async function druidRequest(path: string, options: RequestOptions = {}): 
     throw fail('network', response.status, 'The connection dropped while Druid was answering.');
   }
   if (!response.ok) {
-    const contentType = response.headers.get('content-type');
-    const detail = describeErrorBody(text, contentType, response.status, response.statusText);
-    if (response.status === 403 && method !== 'GET') {
-      const target = writeTarget(path);
-      if (target !== null) markReadOnly(target);
-      throw fail('http', 403, forbiddenWriteMessage(path, detail));
-    }
-    throw fail('http', response.status, detail);
+    const answer = { status: response.status, statusText: response.statusText, text };
+    throw answerFailure(method, path, { ...answer, contentType: response.headers.get('content-type') });
   }
   if (options.responseType === 'text') return { status: response.status, data: text };
   try {

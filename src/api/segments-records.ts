@@ -97,31 +97,3 @@ export function readUnusedSegment(raw: unknown, versions: StringPool): SegmentRe
   const lastUpdated = instantOrNull(raw.usedStatusLastUpdatedDate);
   return readSegmentRecord(raw.dataSegment, { state: 'unused', lastUpdated }, versions);
 }
-
-const CHUNK = 5000;
-
-/** Lets the browser paint and handle input between chunks of a long conversion. */
-function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Converts a listing in chunks, yielding in between; throws with the first unreadable element's position. */
-export async function readAll(
-  items: readonly unknown[],
-  read: (raw: unknown, versions: StringPool) => SegmentRecord | string,
-  signal?: AbortSignal,
-): Promise<SegmentRecord[]> {
-  const versions = new StringPool();
-  const records: SegmentRecord[] = new Array(items.length);
-  for (let from = 0; from < items.length; from += CHUNK) {
-    if (from > 0) await yieldToBrowser();
-    signal?.throwIfAborted();
-    const to = Math.min(items.length, from + CHUNK);
-    for (let i = from; i < to; i++) {
-      const record = read(items[i], versions);
-      if (typeof record === 'string') throw new Error(`Unexpected segment at position ${i}: ${record}.`);
-      records[i] = record;
-    }
-  }
-  return records;
-}

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { formatInterval, intervalToPath } from '../druid/interval.ts';
 import { druidJson, druidRequest } from './client.ts';
 import { DruidApiError, isDruidApiError } from './druid-api-error.ts';
+import { fetchSegmentListing } from './listing-fetch.ts';
 import { druidKeys } from './query-keys.ts';
-import { fetchListingText, parseUsedListing } from './segments-fetch.ts';
-import { readAll, readUnusedSegment, type SegmentRecord, StringPool } from './segments-records.ts';
+import { readUnusedSegment, type SegmentRecord, StringPool } from './segments-records.ts';
 
 export type { SegmentRecord, SegmentState } from './segments-records.ts';
 
@@ -40,22 +40,10 @@ async function listing(
   return data;
 }
 
-function invalid(path: string, error: unknown): never {
-  if (isDruidApiError(error) || (error instanceof DOMException && error.name === 'AbortError')) throw error;
-  throw new DruidApiError({
-    kind: 'invalid-response',
-    status: 200,
-    method: 'GET',
-    path,
-    message: `Unexpected response from ${path}: ${error instanceof Error ? error.message : String(error)}`,
-  });
-}
-
-/** Used segments (overshadowed ones included and flagged) in one request, parsed off the page when big. */
-export async function fetchUsedSegmentRecords(dataSource: string, signal?: AbortSignal): Promise<SegmentRecord[]> {
-  const path = `${METADATA}/segments`;
-  const text = await fetchListingText(path, { includeOvershadowedStatus: true, datasources: dataSource }, signal);
-  return parseUsedListing(text, signal).catch((error: unknown) => invalid(path, error));
+/** Used segments (overshadowed ones included and flagged) in one request, parsed off the page. */
+export function fetchUsedSegmentRecords(dataSource: string, signal?: AbortSignal): Promise<SegmentRecord[]> {
+  const query = { includeOvershadowedStatus: true, datasources: dataSource };
+  return fetchSegmentListing('used', `${METADATA}/segments`, query, { signal });
 }
 
 export interface UnusedPage {
@@ -68,23 +56,19 @@ export interface UnusedPage {
 export async function fetchUnusedSegmentPage(
   dataSource: string,
   lastSegmentId: string | null,
-  options: { signal?: AbortSignal; limit?: number; interval?: { start: number; end: number } } = {},
+  options: { signal?: AbortSignal; limit?: number; interval?: { start: number; end: number }; nextLimit?: number } = {},
 ): Promise<UnusedPage> {
-  const path = `${dataSourceMetadataPath(dataSource)}/unusedSegments`;
   const limit = options.limit ?? UNUSED_PAGE_SIZE;
-  const items = await listing(
-    path,
-    {
-      interval: options.interval ? intervalToPath(options.interval) : undefined,
-      limit,
-      sortOrder: 'ASC',
-      lastSegmentId: lastSegmentId ?? undefined,
-    },
-    options.signal,
-  );
-  const records = await readAll(items, readUnusedSegment, options.signal).catch((error: unknown) =>
-    invalid(path, error),
-  );
+  const query = {
+    interval: options.interval ? intervalToPath(options.interval) : undefined,
+    limit,
+    sortOrder: 'ASC',
+    lastSegmentId: lastSegmentId ?? undefined,
+  };
+  // `nextLimit`: the caller will page on, so the worker may ask for the next page before it is asked.
+  const readAhead = options.nextLimit === undefined ? undefined : { limit, nextLimit: options.nextLimit };
+  const path = `${dataSourceMetadataPath(dataSource)}/unusedSegments`;
+  const records = await fetchSegmentListing('unused', path, query, { signal: options.signal, readAhead });
   const last = records[records.length - 1];
   return { records, nextAfter: records.length >= limit && last ? last.id : null };
 }
@@ -105,6 +89,7 @@ export const unusedSegmentsQueryOptions = (dataSource: string) =>
       fetchUnusedSegmentPage(dataSource, pageParam, {
         signal,
         limit: pageParam === null ? FIRST_UNUSED_PAGE_SIZE : UNUSED_PAGE_SIZE,
+        nextLimit: UNUSED_PAGE_SIZE,
       }),
     initialPageParam: null as string | null,
     getNextPageParam: (page: UnusedPage) => page.nextAfter,

@@ -1,27 +1,39 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
+import { type LazyPage, lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
 // One chunk per view keeps the first load small; each feature exports its pages by name.
-const DataSourcesPage = lazy(() =>
-  import('../features/segments/datasources-page.tsx').then((m) => ({ default: m.DataSourcesPage })),
+const DataSourcesPage = lazyPage(() =>
+  import('../features/segments/datasources-page.tsx').then((m) => m.DataSourcesPage),
 );
-const SegmentsPage = lazy(() =>
-  import('../features/segments/segments-page.tsx').then((m) => ({ default: m.SegmentsPage })),
+const SegmentsPage = lazyPage(() => import('../features/segments/segments-page.tsx').then((m) => m.SegmentsPage));
+const KillPage = lazyPage(() => import('../features/kill/kill-page.tsx').then((m) => m.KillPage));
+const RulesIndexPage = lazyPage(() => import('../features/rules/rules-index-page.tsx').then((m) => m.RulesIndexPage));
+const RulesEditorPage = lazyPage(() =>
+  import('../features/rules/rules-editor-page.tsx').then((m) => m.RulesEditorPage),
 );
-const KillPage = lazy(() => import('../features/kill/kill-page.tsx').then((m) => ({ default: m.KillPage })));
-const RulesIndexPage = lazy(() =>
-  import('../features/rules/rules-index-page.tsx').then((m) => ({ default: m.RulesIndexPage })),
-);
-const RulesEditorPage = lazy(() =>
-  import('../features/rules/rules-editor-page.tsx').then((m) => ({ default: m.RulesEditorPage })),
-);
-const HistoryPage = lazy(() =>
-  import('../features/history/history-page.tsx').then((m) => ({ default: m.HistoryPage })),
-);
-const ClusterPage = lazy(() =>
-  import('../features/cluster/cluster-page.tsx').then((m) => ({ default: m.ClusterPage })),
-);
+const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
+const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
+
+type Preloadable = Pick<LazyPage<never>, 'preload'>;
+
+/** The pages of each view: without and with a datasource in the path. */
+const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
+  segments: [DataSourcesPage, SegmentsPage],
+  kill: [KillPage, KillPage],
+  rules: [RulesIndexPage, RulesEditorPage],
+  history: [HistoryPage],
+  cluster: [ClusterPage],
+};
+
+/** Loads the chunk of the page at `pathname` (the segments list for "/"), so the first render need not suspend. */
+export function preloadPage(pathname: string): Promise<unknown> {
+  const [view = 'segments', dataSource] = pathname.split('/').filter(Boolean);
+  const pages = PAGES_BY_VIEW[view];
+  const page = dataSource === undefined ? pages?.[0] : pages?.[1];
+  return page ? page.preload() : Promise.resolve();
+}
 
 export function AppRoutes() {
   return (

@@ -1,0 +1,130 @@
+/**
+ * Segment listings through the listing worker: the used listing can reach tens of megabytes (80k segments ≈ 50 MB)
+ * and unused segments come in pages of 10k, and decoding and parsing them on the page would block it for seconds.
+ * Failures become the same DruidApiErrors druidRequest raises. Without Worker (unit tests) the page does the work.
+ */
+import {
+  answerFailure,
+  buildUrl,
+  druidRequest,
+  type RequestOptions,
+  requestHeaders,
+  transportFailure,
+} from './client.ts';
+import { DruidApiError } from './druid-api-error.ts';
+import { type ListingJob, type ListingKind, type ListingOutcome, parseListing } from './listing-loader.ts';
+import type { ListingMessage, ListingReply } from './listing-worker.ts';
+import type { SegmentRecord } from './segments-records.ts';
+
+const TIMEOUT_MS = 300_000;
+
+export interface ListingOptions {
+  signal?: AbortSignal;
+  readAhead?: ListingJob['readAhead'];
+}
+
+// One worker per kind, so parsing the big used listing never holds up the chain of unused pages.
+const workers = new Map<ListingKind, Worker>();
+let nextId = 1;
+const pending = new Map<number, { kind: ListingKind; settle: (outcome: ListingOutcome) => void }>();
+
+function listingWorker(kind: ListingKind): Worker {
+  const running = workers.get(kind);
+  if (running) return running;
+  const started = new Worker(new URL('./listing-worker.ts', import.meta.url), { type: 'module' });
+  started.onmessage = (event: MessageEvent<ListingReply>) => {
+    const { id, ...outcome } = event.data;
+    pending.get(id)?.settle(outcome);
+    pending.delete(id);
+  };
+  // A worker that fails to start fails everything waiting on it; the next listing starts a new one.
+  started.onerror = (event) => {
+    const failure = { kind: 'network', message: event.message || 'the listing worker failed' } as const;
+    for (const [id, waiting] of pending) {
+      if (waiting.kind !== kind) continue;
+      waiting.settle({ ok: false, failure });
+      pending.delete(id);
+    }
+    started.terminate();
+    if (workers.get(kind) === started) workers.delete(kind);
+  };
+  workers.set(kind, started);
+  return started;
+}
+
+function loadInWorker(job: ListingJob, signal: AbortSignal): Promise<ListingOutcome> {
+  const target = listingWorker(job.kind);
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      target.postMessage({ type: 'abort', id } satisfies ListingMessage);
+      pending.delete(id);
+      resolve({ ok: false, failure: { kind: 'aborted' } });
+    };
+    const settle = (outcome: ListingOutcome) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    pending.set(id, { kind: job.kind, settle });
+    signal.addEventListener('abort', onAbort, { once: true });
+    target.postMessage({ type: 'load', id, job } satisfies ListingMessage);
+  });
+}
+
+/** A segment listing as compact records. */
+export async function fetchSegmentListing(
+  kind: ListingKind,
+  path: string,
+  query: RequestOptions['query'],
+  options: ListingOptions = {},
+): Promise<SegmentRecord[]> {
+  const invalid = (message: string) =>
+    new DruidApiError({
+      kind: 'invalid-response',
+      status: 200,
+      method: 'GET',
+      path,
+      message: `Unexpected response from ${path}: ${message}`,
+    });
+  if (typeof Worker === 'undefined') {
+    const { data } = await druidRequest(path, {
+      query,
+      signal: options.signal,
+      timeoutMs: TIMEOUT_MS,
+      responseType: 'text',
+    });
+    try {
+      return parseListing(typeof data === 'string' ? data : '', kind);
+    } catch (error) {
+      throw invalid(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const job: ListingJob = { kind, url: buildUrl(path, query), headers: requestHeaders(), readAhead: options.readAhead };
+  const outcome = signal.aborted
+    ? ({ ok: false, failure: { kind: 'aborted' } } as const)
+    : await loadInWorker(job, signal);
+  if (outcome.ok) return outcome.records;
+  const { failure } = outcome;
+  switch (failure.kind) {
+    case 'http':
+      throw answerFailure('GET', path, failure);
+    case 'invalid':
+      throw invalid(failure.message);
+    case 'dropped':
+      throw new DruidApiError({
+        kind: 'network',
+        status: failure.status,
+        method: 'GET',
+        path,
+        message: 'The connection dropped while Druid was answering.',
+      });
+    default: {
+      const cancelled = options.signal?.aborted === true;
+      const timedOutAfterMs = !cancelled && timeout.aborted ? TIMEOUT_MS : null;
+      const error = new Error(failure.kind === 'network' ? failure.message : 'network error');
+      throw transportFailure('GET', path, { cancelled, timedOutAfterMs, error });
+    }
+  }
+}
