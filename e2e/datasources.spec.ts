@@ -135,6 +135,8 @@ test.describe('datasource actions', () => {
     const dialog = page.getByRole('dialog', { name: 'Mark all segments of wikipedia_hour unused?' });
     await expect(dialog.getByRole('textbox', { name: /to confirm/ })).toBeFocused();
     await page.keyboard.type('wikipedia_hour');
+    // Enter confirms only once the count is shown: nothing is marked before the dialog says what will change.
+    await expect(dialog.getByRole('button', { name: 'Mark 24 segments unused' })).toBeEnabled();
     await page.keyboard.press('Enter');
     await expect(page.getByText('Marked 24 segments of wikipedia_hour unused.')).toBeVisible();
     await expect(toggle).toBeFocused();
