@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Route } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { SegmentsPage, WIKI, wikiId } from './pages/segments-page.ts';
 
@@ -210,7 +210,7 @@ test.describe('reading segments', () => {
 
   test('a listing Druid refuses shows Druid’s message, and Retry loads the segments', async ({ page }) => {
     // The listings are fetched by a web worker; page.route sees its requests like the page's own.
-    const refuse = (route: import('@playwright/test').Route) =>
+    const refuse = (route: Route) =>
       route.fulfill({ status: 400, json: { error: 'Metadata store is read-only for maintenance' } });
     await page.route('**/metadata/segments?includeOvershadowedStatus*', refuse);
     await page.route('**/unusedSegments?*', refuse);

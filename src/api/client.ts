@@ -61,6 +61,12 @@ export function transportFailure(
   return fail('network', `Could not reach the console server (${detail}).`);
 }
 
+/** The error of an answer whose body broke off before it was complete. */
+export function droppedFailure(method: string, path: string, status: number): DruidApiError {
+  const message = 'The connection dropped while Druid was answering.';
+  return new DruidApiError({ kind: 'network', status, method, path, message });
+}
+
 export interface FailedAnswer {
   status: number;
   statusText: string;
@@ -107,7 +113,7 @@ export async function druidRequest(path: string, options: RequestOptions = {}): 
   try {
     text = await response.text();
   } catch {
-    throw fail('network', response.status, 'The connection dropped while Druid was answering.');
+    throw droppedFailure(method, path, response.status);
   }
   if (!response.ok) {
     const answer = { status: response.status, statusText: response.statusText, text };

@@ -6,6 +6,7 @@
 import {
   answerFailure,
   buildUrl,
+  droppedFailure,
   druidRequest,
   type RequestOptions,
   requestHeaders,
@@ -113,13 +114,7 @@ export async function fetchSegmentListing(
     case 'invalid':
       throw invalid(failure.message);
     case 'dropped':
-      throw new DruidApiError({
-        kind: 'network',
-        status: failure.status,
-        method: 'GET',
-        path,
-        message: 'The connection dropped while Druid was answering.',
-      });
+      throw droppedFailure('GET', path, failure.status);
     default: {
       const cancelled = options.signal?.aborted === true;
       const timedOutAfterMs = !cancelled && timeout.aborted ? TIMEOUT_MS : null;
