@@ -119,3 +119,26 @@ test('a reader who tries to change segments learns they may only read, and the w
   await expect(firstToggle).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Actions for wikipedia_api' })).toBeDisabled();
 });
+
+test('a listing refused while the operator was signing in is sent again with the new credentials', async ({ page }) => {
+  // Hold the first, unauthenticated used listing until the operator has signed in; Druid then refuses it with 401.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/metadata/segments?includeOvershadowedStatus*', async (route) => {
+    if (!route.request().headers().authorization) await held;
+    await route.continue();
+  });
+  await page.goto(`${consoleServer.baseURL}/segments/wikipedia_api`);
+  const dialog = page.getByRole('dialog', { name: 'Sign in to Druid' });
+  await dialog.getByLabel('User name').fill('reader');
+  await dialog.getByLabel('Password').fill('reader');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+  release();
+  const table = page.getByRole('table', { name: 'Segments of wikipedia_api' });
+  await expect(table.getByRole('button', { name: 'Mark unused' }).first()).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(dialog).toBeHidden();
+});

@@ -64,6 +64,26 @@ describe('druidRequest', () => {
     expect((await druidRequest('/x', { method: 'DELETE' })).data).toBeNull();
   });
 
+  it('sends again with the new credentials when a sign-in overtook a request Druid refused', async () => {
+    const sent: Array<string | undefined> = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      const auth = (init.headers as Record<string, string>).Authorization;
+      sent.push(auth);
+      if (auth) return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      setCredentials({ username: 'reader', password: 'reader' }); // signed in while this one was on its way
+      return new Response('Unauthorized', { status: 401 });
+    });
+    expect((await druidRequest('/druid/coordinator/v1/rules')).status).toBe(200);
+    expect(sent).toEqual([undefined, `Basic ${btoa('reader:reader')}`]);
+  });
+
+  it('reports a 401 when the credentials it was sent with are still the ones in use', async () => {
+    setCredentials({ username: 'reader', password: 'wrong' });
+    const fetchMock = respond('Unauthorized', { status: 401 });
+    await expect(druidRequest('/druid/coordinator/v1/rules')).rejects.toMatchObject({ status: 401 });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('adds Basic credentials when signed in', async () => {
     setCredentials({ username: 'admin', password: 'pässword' });
     const fetchMock = respond('{}', { status: 200, contentType: 'application/json' });

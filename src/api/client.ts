@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { describeErrorBody } from '../druid/error-body.ts';
-import { authorizationHeader, getCredentials } from './credentials.ts';
-import { DruidApiError } from './druid-api-error.ts';
+import { authorizationHeader, credentialsGeneration, getCredentials } from './credentials.ts';
+import { DruidApiError, isDruidApiError } from './druid-api-error.ts';
 import { forbiddenWriteMessage, markReadOnly, writeTarget } from './write-permissions.ts';
 
 export interface RequestOptions {
@@ -85,8 +85,26 @@ export function answerFailure(method: string, path: string, answer: FailedAnswer
   return new DruidApiError({ kind: 'http', status: answer.status, method, path, message: detail });
 }
 
+/**
+ * Sends a request again when Druid refused it with 401 but the operator signed in while it was on its way: the
+ * refusal is of the old credentials, and reporting it would ask for the new ones all over again.
+ */
+export async function withCurrentCredentials<T>(send: () => Promise<T>): Promise<T> {
+  const sentWith = credentialsGeneration();
+  try {
+    return await send();
+  } catch (error) {
+    if (isDruidApiError(error) && error.isUnauthorized && credentialsGeneration() !== sentWith) return send();
+    throw error;
+  }
+}
+
 /** Sends one request to the console's own origin and turns every failure into a DruidApiError. */
-export async function druidRequest(path: string, options: RequestOptions = {}): Promise<DruidResponse> {
+export function druidRequest(path: string, options: RequestOptions = {}): Promise<DruidResponse> {
+  return withCurrentCredentials(() => sendOnce(path, options));
+}
+
+async function sendOnce(path: string, options: RequestOptions): Promise<DruidResponse> {
   const method = options.method ?? 'GET';
   const headers = requestHeaders(options.headers, options.body !== undefined);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -11,6 +11,8 @@ export interface Credentials {
 
 const STORAGE_KEY = 'druid-console.credentials';
 let current: Credentials | null = readStored();
+/** Counts sign-ins and sign-outs, so a request can tell whether it was sent with the credentials in use now. */
+let generation = 0;
 const listeners = new Set<() => void>();
 
 function readStored(): Credentials | null {
@@ -32,8 +34,13 @@ export function getCredentials(): Credentials | null {
   return current;
 }
 
+export function credentialsGeneration(): number {
+  return generation;
+}
+
 export function setCredentials(next: Credentials | null): void {
   current = next;
+  generation++;
   // Another user may write where this one could not.
   resetWritePermissions();
   try {

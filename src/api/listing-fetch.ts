@@ -11,6 +11,7 @@ import {
   type RequestOptions,
   requestHeaders,
   transportFailure,
+  withCurrentCredentials,
 } from './client.ts';
 import { DruidApiError } from './druid-api-error.ts';
 import { type ListingJob, type ListingKind, type ListingOutcome, parseListing } from './listing-loader.ts';
@@ -73,7 +74,16 @@ function loadInWorker(job: ListingJob, signal: AbortSignal): Promise<ListingOutc
 }
 
 /** A segment listing as compact records. */
-export async function fetchSegmentListing(
+export function fetchSegmentListing(
+  kind: ListingKind,
+  path: string,
+  query: RequestOptions['query'],
+  options: ListingOptions = {},
+): Promise<SegmentRecord[]> {
+  return withCurrentCredentials(() => fetchListingOnce(kind, path, query, options));
+}
+
+async function fetchListingOnce(
   kind: ListingKind,
   path: string,
   query: RequestOptions['query'],
