@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from './db.ts';
 
 const dirs: string[] = [];
@@ -37,5 +37,21 @@ describe('the metadata store', () => {
     })();
     // Only a checkpoint makes the database file itself grow; nothing but the checkpointer runs one now.
     await expect.poll(() => statSync(file).size, { timeout: 5000 }).toBeGreaterThan(before + 1_000_000);
+  });
+
+  it('stops its checkpointer quietly even when the directory goes right after closing', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'druid-console-db-'));
+      const store = openDatabase(dir);
+      store.checkpointInBackground();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+      // Long enough for a checkpointer still starting up to reach its database, and for a tick to run.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -8,17 +8,12 @@ import { Worker } from 'node:worker_threads';
  * and once every frame is copied the next write starts the WAL over, so it stays small.
  */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: the next tick tries again */ }
+setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: the next tick tries again */ }
 }, workerData.periodMs);
-parentPort.on('message', () => {
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
-});
 `;
 
 export interface WalCheckpointer {
@@ -31,5 +26,7 @@ export function startWalCheckpointer(file: string, periodMs = 250): WalCheckpoin
   // A process that is done should not wait for the checkpointer; whatever it left in the WAL is replayed on open.
   worker.unref();
   worker.on('error', (error) => console.error('WAL checkpointer stopped:', error));
-  return { stop: () => worker.postMessage('stop') };
+  // Terminated, not asked to stop: a message would only arrive once the worker had opened the database, which by
+  // then may be closed or deleted. Ending the thread closes its connection, and a checkpoint cut short is harmless.
+  return { stop: () => void worker.terminate() };
 }
