@@ -37,6 +37,8 @@ export const druidKeys = {
   unusedSegments: (dataSource: string) => ['druid', 'segments', dataSource, 'unused'] as const,
   /** Count, size and time range of its unused segments, without keeping them. */
   unusedSummary: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-summary'] as const,
+  /** Served segments per interval (`intervals?simple`): sizes windows, draws timelines. */
+  intervalSummaries: (dataSource: string) => ['druid', 'segments', dataSource, 'interval-summaries'] as const,
   /** One segment's full JSON. */
   segmentDetail: (dataSource: string, segmentId: string) =>
     ['druid', 'segments', dataSource, 'detail', segmentId] as const,
