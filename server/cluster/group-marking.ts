@@ -71,7 +71,10 @@ export function moveGroups(
   let start = Number.POSITIVE_INFINITY;
   let end = Number.NEGATIVE_INFINITY;
   const span = (groups: GroupKey[]) => {
-    for (const group of groups) (start = Math.min(start, group.start)), (end = Math.max(end, group.end));
+    for (const group of groups) {
+      start = Math.min(start, group.start);
+      end = Math.max(end, group.end);
+    }
   };
   if ('predicate' in target) {
     span(groupsMatching(db, dataSource, target.predicate, to === 'used' ? 'unused' : 'used'));
