@@ -12,6 +12,7 @@ import type { ClusterContext } from './context.ts';
 import { type DutyGroup, presentGroups, replicationWriter } from './duty-groups.ts';
 import { moveGroups } from './group-marking.ts';
 import { getAllRules } from './rules-store.ts';
+import { type Span, widen } from './segment-groups.ts';
 import { bumpSegmentsGeneration, dataSourceNames, segmentsGeneration } from './segment-store.ts';
 
 export interface DutyReport {
@@ -85,11 +86,15 @@ async function runOnce(ctx: ClusterContext): Promise<DutyReport> {
       if ((replicas ?? -1) !== group.replication) replication.push({ group, replicas });
     }
     if (unused.length > 0 || replication.length > 0) {
+      let span: Span | null = null;
       db.transaction(() => {
-        moveGroups(db, dataSource, { groups: unused }, 'unused', formatInstant(now));
-        for (const { group, replicas } of replication) applyReplication(dataSource, group, replicas);
+        span = moveGroups(db, dataSource, { groups: unused }, 'unused', formatInstant(now)).span;
+        for (const { group, replicas } of replication) {
+          applyReplication(dataSource, group, replicas);
+          span = widen(span, group);
+        }
       })();
-      bumpSegmentsGeneration(db, dataSource);
+      bumpSegmentsGeneration(db, dataSource, span);
     }
     seen.set(dataSource, `${segmentsGeneration(db, dataSource)}|${key}`);
   }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Interval } from '../../src/druid/interval.ts';
 import { type GroupKey, refreshOvershadowedFlags } from './group-overshadow.ts';
-import { addTotals } from './segment-groups.ts';
+import { addTotals, type Span } from './segment-groups.ts';
 
 /**
  * Marks whole groups at once: a predicate on (interval, version) selects whole groups, so the segment rows change in
@@ -56,7 +56,7 @@ const MOVE_TO_USED = `used_count = used_count + unused_count, used_size = used_s
 
 /**
  * Every segment of the given groups (all matching the predicate, or the listed ones) moves to `to`, inside the
- * caller's transaction. Returns the number of segments changed.
+ * caller's transaction. Returns the number of segments changed and the span of the groups.
  */
 export function moveGroups(
   db: Database.Database,
@@ -64,7 +64,7 @@ export function moveGroups(
   target: { predicate: GroupPredicate } | { groups: GroupKey[] },
   to: 'used' | 'unused',
   stamp: string,
-): number {
+): { changed: number; span: Span | null } {
   const from = to === 'used' ? 0 : 1;
   const move = to === 'used' ? MOVE_TO_USED : MOVE_TO_UNUSED;
   let changed = 0;
@@ -102,8 +102,8 @@ export function moveGroups(
       group.run(dataSource, g.start, g.end, g.version);
     }
   }
-  if (changed === 0) return 0;
+  if (changed === 0) return { changed: 0, span: null };
   addTotals(db, dataSource, to === 'used' ? changed : -changed, to === 'used' ? -changed : changed);
   refreshOvershadowedFlags(db, dataSource, start, end);
-  return changed;
+  return { changed, span: { start, end } };
 }

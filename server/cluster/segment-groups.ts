@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS segment_groups (
   replication INTEGER,
   PRIMARY KEY (dataSource, start_ms, end_ms, version)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS segment_groups_overshadowed ON segment_groups (dataSource) WHERE overshadowed = 1;
 CREATE TABLE IF NOT EXISTS datasource_totals (
   dataSource TEXT PRIMARY KEY,
   used_count INTEGER NOT NULL DEFAULT 0,
@@ -64,16 +65,16 @@ export function mergeDeltas(deltas: Iterable<GroupDelta>): GroupDelta[] {
   return [...merged.values()];
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
 
 /**
  * Applies group deltas (inside the caller's transaction): groups, datasource totals, and the overshadowed flags of
- * groups near those whose used count went from zero to non-zero or back. Returns the datasources touched.
+ * groups near those whose used count went from zero to non-zero or back. Returns the span changed per datasource.
  */
-export function applyGroupDeltas(db: Database.Database, deltas: GroupDelta[]): Set<string> {
+export function applyGroupDeltas(db: Database.Database, deltas: GroupDelta[]): Map<string, Span> {
   const read = db.prepare<[string, number, number, string], { used_count: number }>(
     'SELECT used_count FROM segment_groups WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ?',
   );
@@ -93,6 +94,7 @@ export function applyGroupDeltas(db: Database.Database, deltas: GroupDelta[]): S
        AND used_count = 0 AND unused_count = 0`,
   );
   const spans = new Map<string, Span | null>();
+  const changed = new Map<string, Span>();
   const totals = new Map<string, { used: number; unused: number; maxDuration: number }>();
   for (const d of mergeDeltas(deltas)) {
     const key = [d.dataSource, d.start, d.end, d.version] as const;
@@ -104,19 +106,21 @@ export function applyGroupDeltas(db: Database.Database, deltas: GroupDelta[]): S
     total.unused += d.unused[0];
     total.maxDuration = Math.max(total.maxDuration, d.end - d.start);
     totals.set(d.dataSource, total);
+    changed.set(d.dataSource, widen(changed.get(d.dataSource) ?? null, d));
     const span = spans.get(d.dataSource) ?? null;
     if (before > 0 === before + d.used[0] > 0) {
       spans.set(d.dataSource, span);
       continue;
     }
-    spans.set(d.dataSource, {
-      start: Math.min(span?.start ?? d.start, d.start),
-      end: Math.max(span?.end ?? d.end, d.end),
-    });
+    spans.set(d.dataSource, widen(span, d));
   }
   for (const [dataSource, total] of totals) addTotals(db, dataSource, total.used, total.unused, total.maxDuration);
   for (const [dataSource, span] of spans) if (span) refreshOvershadowedFlags(db, dataSource, span.start, span.end);
-  return new Set(spans.keys());
+  return changed;
+}
+
+export function widen(span: Span | null, by: Span): Span {
+  return span ? { start: Math.min(span.start, by.start), end: Math.max(span.end, by.end) } : { ...by };
 }
 
 export function addTotals(db: Database.Database, dataSource: string, used: number, unused: number, maxDuration = 0) {

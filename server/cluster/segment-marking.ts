@@ -64,7 +64,7 @@ export function markUnusedByIds(db: Database.Database, dataSource: string, ids: 
 
 /** Used segments fully inside the interval (optionally of some versions) become unused: whole groups. */
 export function markUnusedByInterval(db: Database.Database, dataSource: string, filter: IntervalFilter, now: number) {
-  const changed = db.transaction(() =>
+  const { changed, span } = db.transaction(() =>
     moveGroups(
       db,
       dataSource,
@@ -73,7 +73,7 @@ export function markUnusedByInterval(db: Database.Database, dataSource: string, 
       formatInstant(now),
     ),
   )();
-  if (changed > 0) bumpSegmentsGeneration(db, dataSource);
+  if (changed > 0) bumpSegmentsGeneration(db, dataSource, span);
   return changed;
 }
 
@@ -86,16 +86,16 @@ export function markAllUnused(db: Database.Database, dataSource: string, now: nu
  * segments, and only those no higher version covers come back. Overshadowing is per group, so whole groups do.
  */
 export function markUsedByInterval(db: Database.Database, dataSource: string, filter: IntervalFilter, now: number) {
-  const changed = db.transaction(() => {
+  const { changed, span } = db.transaction(() => {
     const predicate = { interval: filter.interval, versions: filter.versions ?? null };
     const candidates = groupsMatching(db, dataSource, predicate, 'unused');
     const revive = nonOvershadowedCandidates(db, dataSource, candidates);
-    if (revive.length === 0) return 0;
+    if (revive.length === 0) return { changed: 0, span: null };
     // Usually nothing is overshadowed: then one UPDATE by the predicate instead of one per group.
     const target = revive.length === candidates.length ? { predicate } : { groups: revive };
     return moveGroups(db, dataSource, target, 'used', formatInstant(now));
   })();
-  if (changed > 0) bumpSegmentsGeneration(db, dataSource);
+  if (changed > 0) bumpSegmentsGeneration(db, dataSource, span);
   return changed;
 }
 

@@ -13,6 +13,8 @@ interface GenerationState {
   epoch: number;
   writes: number;
   perDataSource: Map<string, number>;
+  /** Per datasource, the time span each recent bump changed (null: unknown), for caches that patch themselves. */
+  spans: Map<string, Array<{ generation: number; span: TimeSpan | null }>>;
   cache: Map<string, { key: string; value: unknown }>;
 }
 const states = new WeakMap<Database.Database, GenerationState>();
@@ -20,7 +22,7 @@ const states = new WeakMap<Database.Database, GenerationState>();
 function stateOf(db: Database.Database): GenerationState {
   let state = states.get(db);
   if (!state) {
-    state = { epoch: 0, writes: 0, perDataSource: new Map(), cache: new Map() };
+    state = { epoch: 0, writes: 0, perDataSource: new Map(), spans: new Map(), cache: new Map() };
     states.set(db, state);
   }
   return state;
@@ -30,11 +32,16 @@ function stateOf(db: Database.Database): GenerationState {
  * Without a datasource: "anything may have changed", as generators call it after inserting rows; their rows are
  * summarized now (see segment-summary-sync.ts) and every cached result is dropped. With one: only its results.
  */
-export function bumpSegmentsGeneration(db: Database.Database, dataSource?: string): void {
+export function bumpSegmentsGeneration(db: Database.Database, dataSource?: string, span?: TimeSpan | null): void {
   const state = stateOf(db);
   state.writes++;
   if (dataSource !== undefined) {
-    state.perDataSource.set(dataSource, (state.perDataSource.get(dataSource) ?? 0) + 1);
+    const generation = (state.perDataSource.get(dataSource) ?? 0) + 1;
+    state.perDataSource.set(dataSource, generation);
+    const log = state.spans.get(dataSource) ?? [];
+    log.push({ generation, span: span ?? null });
+    if (log.length > SPAN_LOG) log.shift();
+    state.spans.set(dataSource, log);
     return;
   }
   summarizeInsertedRows(db);
@@ -42,8 +49,39 @@ export function bumpSegmentsGeneration(db: Database.Database, dataSource?: strin
   state.cache.clear();
 }
 
-export function bumpDataSources(db: Database.Database, dataSources: Iterable<string>): void {
-  for (const dataSource of dataSources) bumpSegmentsGeneration(db, dataSource);
+export function bumpDataSources(db: Database.Database, changes: Map<string, TimeSpan | null>): void {
+  for (const [dataSource, span] of changes) bumpSegmentsGeneration(db, dataSource, span);
+}
+
+export interface TimeSpan {
+  start: number;
+  end: number;
+}
+const SPAN_LOG = 64;
+
+/**
+ * What changed in the datasource since `generation` (a `segmentsGeneration` value): 'unchanged', the union of the
+ * spans changed, or null when that is not known (global bump, a bump without span, or too long ago).
+ */
+export function changedSince(
+  db: Database.Database,
+  dataSource: string,
+  generation: string,
+): TimeSpan | null | 'unchanged' {
+  const current = segmentsGeneration(db, dataSource);
+  if (current === generation) return 'unchanged';
+  const state = stateOf(db);
+  const [epoch, from] = generation.split(':').map(Number);
+  if (epoch !== state.epoch) return null;
+  const log = (state.spans.get(dataSource) ?? []).filter((entry) => entry.generation > (from ?? 0));
+  const to = state.perDataSource.get(dataSource) ?? 0;
+  if (log.length !== to - (from ?? 0)) return null;
+  let union: TimeSpan | null = null;
+  for (const { span } of log) {
+    if (!span) return null;
+    union = union ? { start: Math.min(union.start, span.start), end: Math.max(union.end, span.end) } : { ...span };
+  }
+  return union;
 }
 
 /** Changes whenever the datasource's segments or summaries may have changed. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { refreshOvershadowedFlags } from './group-overshadow.ts';
-import { SUMMARY_SCHEMA } from './segment-groups.ts';
+import { type Span, SUMMARY_SCHEMA } from './segment-groups.ts';
 
 /**
  * Rows inserted by code that does not maintain the summaries itself (the generators, which call
@@ -30,12 +30,12 @@ function maxRowid(db: Database.Database): number {
   return db.prepare<[], { m: number | null }>('SELECT max(rowid) AS m FROM druid_segments').get()?.m ?? 0;
 }
 
-/** Adds rows above the watermark to the summaries; returns the datasources that changed. */
-export function summarizeInsertedRows(db: Database.Database): Set<string> {
+/** Adds rows above the watermark to the summaries; returns the span changed per datasource. */
+export function summarizeInsertedRows(db: Database.Database): Map<string, Span> {
   const run = () => {
     const from = watermark(db);
     const to = maxRowid(db);
-    if (to <= from) return new Set<string>();
+    if (to <= from) return new Map<string, Span>();
     db.prepare(
       `INSERT INTO segment_groups (dataSource, start_ms, end_ms, version, used_count, used_size, used_replicated_size,
          unused_count, unused_size, unused_replicated_size)
@@ -67,7 +67,7 @@ export function summarizeInsertedRows(db: Database.Database): Set<string> {
       refreshOvershadowedFlags(db, span.dataSource, span.s, span.e);
     }
     setWatermark(db, to);
-    return new Set(spans.map((span) => span.dataSource));
+    return new Map(spans.map((span) => [span.dataSource, { start: span.s, end: span.e }]));
   };
   return db.inTransaction ? run() : db.transaction(run)();
 }

@@ -2,12 +2,86 @@ import type Database from 'better-sqlite3';
 import { formatInstant } from '../../src/druid/instant.ts';
 import { contains, type Interval } from '../../src/druid/interval.ts';
 import { maxDurationOf } from './group-overshadow.ts';
-import { cachedDerived } from './segment-store.ts';
+import { cachedDerived, changedSince, dataSourceNames, segmentsGeneration, type TimeSpan } from './segment-store.ts';
 
 /**
- * What the local cluster serves (every used, non-overshadowed segment: its coordinator loads them at once), derived
- * from segment_groups and cached per datasource generation, as Druid answers these from its in-memory inventory.
+ * What the local cluster serves (every used, non-overshadowed segment: its coordinator loads them at once), as
+ * Druid answers it from its in-memory inventory: per datasource, one row per served interval, read from
+ * segment_groups once and then patched where writes changed it (a write reports its time span), so a mark in a
+ * 2M-segment datasource re-reads a few groups, not 200,000 intervals.
  */
+export type ServedInterval = [start: number, end: number, count: number, size: number, replicatedSize: number];
+
+interface ServedIndex {
+  generation: string;
+  /** Newest first: Druid's intervalsByStartThenEnd, reversed. */
+  rows: ServedInterval[];
+  /** JSON fragments of `intervals` and `intervals?simple`, one per row, built on first use and patched with rows. */
+  plain: string[] | null;
+  simple: string[] | null;
+}
+
+const indexes = new WeakMap<Database.Database, Map<string, ServedIndex>>();
+
+function readRows(db: Database.Database, dataSource: string, range: TimeSpan | null): ServedInterval[] {
+  const where = range ? ' AND start_ms >= ? AND start_ms < ?' : '';
+  return db
+    .prepare<Array<string | number>, ServedInterval>(
+      `SELECT start_ms, end_ms, sum(used_count), sum(used_size), sum(used_replicated_size) FROM segment_groups
+       WHERE dataSource = ?${where} AND used_count > 0 AND overshadowed = 0
+       GROUP BY start_ms, end_ms ORDER BY start_ms DESC, end_ms DESC`,
+    )
+    .raw()
+    .all(...(range ? [dataSource, range.start, range.end] : [dataSource]));
+}
+
+/** First position whose start is below `start` (rows are sorted by start, descending). */
+function firstBelow(rows: ServedInterval[], start: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((rows[mid]?.[0] ?? Number.NEGATIVE_INFINITY) < start) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+const intervalText = ([start, end]: ServedInterval) => JSON.stringify(`${formatInstant(start)}/${formatInstant(end)}`);
+const plainPart = (row: ServedInterval) => intervalText(row);
+const simplePart = (row: ServedInterval) => `${intervalText(row)}:{"size":${row[3]},"count":${row[2]}}`;
+
+function servedIndex(db: Database.Database, dataSource: string): ServedIndex {
+  const all = indexes.get(db) ?? new Map<string, ServedIndex>();
+  indexes.set(db, all);
+  const generation = segmentsGeneration(db, dataSource);
+  const index = all.get(dataSource);
+  if (index?.generation === generation) return index;
+  const change = index ? changedSince(db, dataSource, index.generation) : null;
+  if (!index || change === null) {
+    const fresh = { generation, rows: readRows(db, dataSource, null), plain: null, simple: null };
+    all.set(dataSource, fresh);
+    return fresh;
+  }
+  if (change !== 'unchanged') {
+    // Intervals overlapping the changed span start at most the longest duration before it.
+    const range = { start: change.start - maxDurationOf(db, dataSource), end: change.end };
+    const rows = readRows(db, dataSource, range);
+    const from = firstBelow(index.rows, range.end);
+    const to = firstBelow(index.rows, range.start);
+    const splice = <T>(list: T[], items: T[]) => list.slice(0, from).concat(items, list.slice(to));
+    index.rows = splice(index.rows, rows);
+    if (index.plain) index.plain = splice(index.plain, rows.map(plainPart));
+    if (index.simple) index.simple = splice(index.simple, rows.map(simplePart));
+  }
+  index.generation = generation;
+  return index;
+}
+
+export function servedIntervals(db: Database.Database, dataSource: string): readonly ServedInterval[] {
+  return servedIndex(db, dataSource).rows;
+}
+
 export interface ServedSummary {
   count: number;
   size: number;
@@ -18,41 +92,19 @@ export interface ServedSummary {
 
 export function servedSummary(db: Database.Database, dataSource: string): ServedSummary | null {
   return cachedDerived(db, dataSource, 'served-summary', () => {
-    const row = db
-      .prepare<[string], { c: number | null; s: number; r: number; lo: number; hi: number }>(
-        `SELECT sum(used_count) AS c, sum(used_size) AS s, sum(used_replicated_size) AS r,
-           min(start_ms) AS lo, max(end_ms) AS hi
-         FROM segment_groups WHERE dataSource = ? AND used_count > 0 AND overshadowed = 0`,
-      )
-      .get(dataSource);
-    if (!row?.c) return null;
-    return {
-      count: row.c,
-      size: row.s,
-      replicatedSize: row.r,
-      minTime: formatInstant(row.lo),
-      maxTime: formatInstant(row.hi),
-    };
+    const { rows } = servedIndex(db, dataSource);
+    if (rows.length === 0) return null;
+    let [count, size, replicatedSize, maxEnd] = [0, 0, 0, Number.NEGATIVE_INFINITY];
+    for (const row of rows) {
+      count += row[2];
+      size += row[3];
+      replicatedSize += row[4];
+      maxEnd = Math.max(maxEnd, row[1]);
+    }
+    const minStart = rows[rows.length - 1]?.[0] ?? 0;
+    return { count, size, replicatedSize, minTime: formatInstant(minStart), maxTime: formatInstant(maxEnd) };
   });
 }
-
-/** [start, end, count, size] per served interval, newest first (Druid's intervalsByStartThenEnd, reversed). */
-export type ServedInterval = [start: number, end: number, count: number, size: number];
-
-export function servedIntervals(db: Database.Database, dataSource: string): ServedInterval[] {
-  return cachedDerived(db, dataSource, 'served-intervals', () =>
-    db
-      .prepare<[string], ServedInterval>(
-        `SELECT start_ms, end_ms, sum(used_count), sum(used_size) FROM segment_groups
-         WHERE dataSource = ? AND used_count > 0 AND overshadowed = 0
-         GROUP BY start_ms, end_ms ORDER BY start_ms DESC, end_ms DESC`,
-      )
-      .raw()
-      .all(dataSource),
-  );
-}
-
-const intervalText = ([start, end]: ServedInterval) => `${formatInstant(start)}/${formatInstant(end)}`;
 
 /** The JSON of `intervals` (interval strings) or `intervals?simple` (`{interval: {size, count}}`), optionally inside. */
 export function servedIntervalsJson(
@@ -61,33 +113,30 @@ export function servedIntervalsJson(
   mode: 'plain' | 'simple',
   inside: Interval | null = null,
 ): string {
-  const build = () => {
-    const rows = servedIntervals(db, dataSource).filter(
-      ([start, end]) => inside === null || contains(inside, { start, end }),
-    );
-    if (mode === 'plain') return JSON.stringify(rows.map(intervalText));
-    return `{${rows.map((row) => `${JSON.stringify(intervalText(row))}:{"size":${row[3]},"count":${row[2]}}`).join(',')}}`;
-  };
-  return inside === null ? cachedDerived(db, dataSource, `served-intervals-${mode}`, build) : build();
+  const index = servedIndex(db, dataSource);
+  let parts: string[];
+  if (inside) {
+    const rows = index.rows.filter(([start, end]) => contains(inside, { start, end }));
+    parts = rows.map(mode === 'plain' ? plainPart : simplePart);
+  } else if (mode === 'plain') parts = index.plain ??= index.rows.map(plainPart);
+  else parts = index.simple ??= index.rows.map(simplePart);
+  return mode === 'plain' ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
 }
 
-/** Served segments overlapping the interval (loadstatus). */
-export function servedCountOverlapping(db: Database.Database, dataSource: string, interval: Interval): number {
-  const row = db
-    .prepare<[string, number, number, number], { c: number | null }>(
-      `SELECT sum(used_count) AS c FROM segment_groups
-       WHERE dataSource = ? AND start_ms >= ? AND start_ms < ? AND end_ms > ? AND used_count > 0 AND overshadowed = 0`,
-    )
-    .get(dataSource, interval.start - maxDurationOf(db, dataSource), interval.end, interval.start);
-  return row?.c ?? 0;
+/** Served intervals overlapping `interval`, with their segment counts (loadstatus). */
+export function servedOverlapping(db: Database.Database, dataSource: string, interval: Interval): ServedInterval[] {
+  return servedIndex(db, dataSource).rows.filter(([start, end]) => start < interval.end && end > interval.start);
 }
 
-/** Served groups overlapping the interval, for the rules that decide their load (loadstatus?full). */
-export function servedGroupsOverlapping(db: Database.Database, dataSource: string, interval: Interval): Interval[] {
-  return db
-    .prepare<[string, number, number, number], Interval>(
-      `SELECT DISTINCT start_ms AS start, end_ms AS "end" FROM segment_groups
-       WHERE dataSource = ? AND start_ms >= ? AND start_ms < ? AND end_ms > ? AND used_count > 0 AND overshadowed = 0`,
-    )
-    .all(dataSource, interval.start - maxDurationOf(db, dataSource), interval.end, interval.start);
+/** Builds every datasource's served index in slices, so the first `datasources?simple` after start-up is warm. */
+export async function warmServedSummaries(db: Database.Database, sliceMs = 20): Promise<void> {
+  let sliceStart = Date.now();
+  for (const name of dataSourceNames(db, false)) {
+    if (!db.open) return;
+    servedSummary(db, name);
+    if (Date.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { tryParseInterval } from '../../../src/druid/interval.ts';
 import { DEFAULT_RULES_KEY, findMatchingRule, isLoadRule, parseRules } from '../../../src/druid/rules.ts';
 import type { ClusterContext } from '../context.ts';
 import { getRules } from '../rules-store.ts';
-import { servedCountOverlapping, servedGroupsOverlapping } from '../served-summary.ts';
+import { type ServedInterval, servedOverlapping } from '../served-summary.ts';
 import { hasFlag, jettyError, rawJsonResponse, textResponse } from './http.ts';
 
 /** DataSourcesResource's DEFAULT_LOADSTATUS_INTERVAL_OFFSET: the last 14 days. */
@@ -30,11 +30,12 @@ export function loadStatus(c: Context, ctx: ClusterContext): Response {
     interval = parsed.interval;
   }
   // Druid sets an entity on this 204, which Jetty drops with the body of any 204.
-  if (servedCountOverlapping(ctx.db, ds, interval) === 0) return new Response(null, { status: 204 });
+  const served = servedOverlapping(ctx.db, ds, interval);
+  if (served.length === 0) return new Response(null, { status: 204 });
   const key = JSON.stringify(ds);
   if (hasFlag(c, 'simple')) return rawJsonResponse(`{${key}:0}`);
   if (!hasFlag(c, 'full')) return rawJsonResponse(`{${key}:100.0}`);
-  const tiers = loadedTiers(ctx, ds, servedGroupsOverlapping(ctx.db, ds, interval), now);
+  const tiers = loadedTiers(ctx, ds, served, now);
   if (tiers.length === 0) {
     return textResponse(500, 'Coordinator segment replicant lookup is not initialized yet. Try again later.');
   }
@@ -42,7 +43,7 @@ export function loadStatus(c: Context, ctx: ClusterContext): Response {
 }
 
 /** The tiers of the load rules that decide the segments: the keys of Druid's under-replication map. */
-function loadedTiers(ctx: ClusterContext, ds: string, intervals: Array<{ start: number; end: number }>, now: number) {
+function loadedTiers(ctx: ClusterContext, ds: string, intervals: readonly ServedInterval[], now: number) {
   const rulesOf = (name: string) => {
     const parsed = parseRules(getRules(ctx.db, name));
     return parsed.ok ? parsed.rules : [];
@@ -50,8 +51,8 @@ function loadedTiers(ctx: ClusterContext, ds: string, intervals: Array<{ start: 
   const rules = rulesOf(ds);
   const defaults = rulesOf(DEFAULT_RULES_KEY);
   const tiers = new Set<string>();
-  for (const interval of intervals) {
-    const match = findMatchingRule(rules, defaults, interval, now);
+  for (const [start, end] of intervals) {
+    const match = findMatchingRule(rules, defaults, { start, end }, now);
     if (match && isLoadRule(match.rule)) for (const tier of Object.keys(match.rule.tieredReplicants)) tiers.add(tier);
   }
   return [...tiers];
