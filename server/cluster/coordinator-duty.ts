@@ -23,6 +23,15 @@ export interface DutyReport {
 
 /** The duty gives the event loop back after this long, so requests are served while it walks 10,000 datasources. */
 const SLICE_MS = 20;
+/** Groups written per transaction: a few thousand segment rows, tens of milliseconds. */
+const CHUNK_GROUPS = 256;
+
+interface Action {
+  group: DutyGroup;
+  unused: boolean;
+  replicas: number | null;
+}
+
 /** Per datasource, what the last run saw: an unchanged datasource with unchanged, time-independent rules is skipped. */
 const lastSeen = new WeakMap<ClusterContext, Map<string, string>>();
 const running = new WeakMap<ClusterContext, Promise<DutyReport>>();
@@ -66,30 +75,37 @@ async function runOnce(ctx: ClusterContext): Promise<DutyReport> {
     const timeless = ![...rules, ...defaultRules].some((rule) => rule.type.endsWith('ByPeriod'));
     const key = JSON.stringify([allRules[dataSource] ?? null, allRules[DEFAULT_RULES_KEY] ?? null]);
     if (timeless && seen.get(dataSource) === `${segmentsGeneration(db, dataSource)}|${key}`) continue;
-    const unused: DutyGroup[] = [];
-    const replication: Array<{ group: DutyGroup; replicas: number | null }> = [];
+    const actions: Action[] = [];
     for (const group of presentGroups(db, dataSource)) {
       if (group.overshadowed) {
         report.overshadowedMarkedUnused += group.used_count;
-        unused.push(group);
+        actions.push({ group, unused: true, replicas: null });
         continue;
       }
       const match = findMatchingRule(rules, defaultRules, group, now);
       if (match && isDropRule(match.rule)) {
         report.droppedByRules += group.used_count;
-        unused.push(group);
+        actions.push({ group, unused: true, replicas: null });
         continue;
       }
       if (!match) report.unmatched += group.used_count;
       const replicas = !match ? null : isLoadRule(match.rule) ? totalReplicas(match.rule) : broadcastReplicas;
       // Only groups whose segments do not all have this factor yet are written, so a steady duty writes nothing.
-      if ((replicas ?? -1) !== group.replication) replication.push({ group, replicas });
+      if ((replicas ?? -1) !== group.replication) actions.push({ group, unused: false, replicas });
     }
-    if (unused.length > 0 || replication.length > 0) {
+    // The first run over a freshly generated 1M-segment datasource rewrites every used row: in short transactions,
+    // giving the event loop back between them, instead of one transaction that blocks the server for seconds.
+    for (let from = 0; from < actions.length; from += CHUNK_GROUPS) {
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = Date.now();
+      }
+      const chunk = actions.slice(from, from + CHUNK_GROUPS);
       let span: Span | null = null;
       db.transaction(() => {
+        const unused = chunk.filter((action) => action.unused).map((action) => action.group);
         span = moveGroups(db, dataSource, { groups: unused }, 'unused', formatInstant(now)).span;
-        for (const { group, replicas } of replication) {
+        for (const { group, replicas } of chunk.filter((action) => !action.unused)) {
           applyReplication(dataSource, group, replicas);
           span = widen(span, group);
         }
