@@ -95,7 +95,7 @@ export function dataSourceProfile(name: string, count: number, compaction: 'alwa
     compactionRatio: 0.25 + random() * 0.3,
     segmentBytes: Math.round(logUniform(random, 2e6, 4e8)),
     retainedShare: 0.6 + random() * 0.15,
-    compactedShare: 0.4 + random() * 0.15,
+    compactedShare: 0.3 + random() * 0.15,
   };
 }
 
