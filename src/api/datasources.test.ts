@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchDataSourceSummaries } from './datasources.ts';
+import { fetchDataSourceSummaries, fetchUsedTotals, mergeNames } from './datasources.ts';
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
@@ -43,5 +43,35 @@ describe('fetchDataSourceSummaries', () => {
         maxTime: Date.UTC(2015, 8, 13),
       },
     ]);
+  });
+});
+
+describe('fetchUsedTotals', () => {
+  it('reads every served datasource from one datasources?simple request', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      return json([
+        { name: 'a', properties: { segments: { count: 2, size: 20, minTime: '2015-09-12T00:00:00.000Z' } } },
+        { name: 'b', properties: {} },
+      ]);
+    });
+    const totals = await fetchUsedTotals();
+    expect(urls).toEqual(['/druid/coordinator/v1/datasources?simple']);
+    expect([...totals]).toEqual([
+      ['a', { count: 2, size: 20, minTime: Date.UTC(2015, 8, 12), maxTime: null }],
+      ['b', { count: 0, size: 0, minTime: null, maxTime: null }],
+    ]);
+  });
+});
+
+describe('mergeNames', () => {
+  it('adds served names the metadata store does not list yet (realtime-only), in order', () => {
+    const served = new Map([
+      ['b', 1],
+      ['d', 1],
+    ]);
+    expect(mergeNames(['a', 'b', 'c'], served)).toEqual(['a', 'b', 'c', 'd']);
+    expect(mergeNames(['a', 'b', 'd'], served)).toEqual(['a', 'b', 'd']);
   });
 });
