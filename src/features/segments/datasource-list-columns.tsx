@@ -14,11 +14,11 @@ const helper = createColumnHelper<typeof dataSourceListFeatures, DataSourceListR
 
 export const DATASOURCE_LIST_WIDTHS: Record<string, number> = {
   name: 240,
-  used: 110,
-  unused: 170,
+  used: 130,
+  unused: 160,
   size: 190,
-  range: 220,
-  rules: 280,
+  range: 250,
+  rules: 260,
   actions: 100,
 };
 

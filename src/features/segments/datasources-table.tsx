@@ -46,7 +46,8 @@ export function DataSourcesTable({ rows, shared, empty }: DataSourcesTableProps)
           widths={DATASOURCE_LIST_WIDTHS}
           rowHeaderColumn="name"
           empty={empty}
-          height="calc(100vh - 230px)"
+          // As tall as the rows, up to the rest of the screen.
+          height={`min(calc(100vh - 230px), ${(rows.length + 1) * ROW_HEIGHT + 8}px)`}
         />
       </div>
     </DataSourceListContext.Provider>
