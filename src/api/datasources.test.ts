@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchDataSourceSummaries, fetchUsedTotals, mergeNames } from './datasources.ts';
+import { fetchDataSourceSummaries, mergeNames } from './datasources.ts';
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
@@ -42,25 +42,6 @@ describe('fetchDataSourceSummaries', () => {
         minTime: Date.UTC(2015, 8, 12),
         maxTime: Date.UTC(2015, 8, 13),
       },
-    ]);
-  });
-});
-
-describe('fetchUsedTotals', () => {
-  it('reads every served datasource from one datasources?simple request', async () => {
-    const urls: string[] = [];
-    vi.stubGlobal('fetch', async (url: string) => {
-      urls.push(url);
-      return json([
-        { name: 'a', properties: { segments: { count: 2, size: 20, minTime: '2015-09-12T00:00:00.000Z' } } },
-        { name: 'b', properties: {} },
-      ]);
-    });
-    const totals = await fetchUsedTotals();
-    expect(urls).toEqual(['/druid/coordinator/v1/datasources?simple']);
-    expect([...totals]).toEqual([
-      ['a', { count: 2, size: 20, minTime: Date.UTC(2015, 8, 12), maxTime: null }],
-      ['b', { count: 0, size: 0, minTime: null, maxTime: null }],
     ]);
   });
 });

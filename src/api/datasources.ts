@@ -7,26 +7,9 @@ import { z } from 'zod';
 import { druidJson } from './client.ts';
 import { druidKeys } from './query-keys.ts';
 import { fetchUnusedSegmentPage, UNUSED_PAGE_SIZE } from './segments.ts';
+import { fetchUsedTotals } from './used-totals.ts';
 
 const namesSchema = z.array(z.string());
-
-const simpleDataSourcesSchema = z.array(
-  z.looseObject({
-    name: z.string(),
-    properties: z
-      .looseObject({
-        segments: z
-          .looseObject({
-            count: z.number(),
-            size: z.number(),
-            minTime: z.string().nullish(),
-            maxTime: z.string().nullish(),
-          })
-          .nullish(),
-      })
-      .nullish(),
-  }),
-);
 
 export interface DataSourceSummary {
   name: string;
@@ -35,12 +18,6 @@ export interface DataSourceSummary {
   /** Of the used segments; null when none are used. */
   minTime: number | null;
   maxTime: number | null;
-}
-
-function ms(text: string | null | undefined): number | null {
-  if (!text) return null;
-  const value = Date.parse(text);
-  return Number.isNaN(value) ? null : value;
 }
 
 /**
@@ -61,42 +38,6 @@ export const dataSourceNamesWithUnusedQueryOptions = () =>
   queryOptions({
     queryKey: druidKeys.dataSourceNamesWithUnused(),
     queryFn: async ({ signal }) => [...(await fetchDataSourceNames(signal))].sort(nameOrder),
-  });
-
-export interface UsedTotals {
-  count: number;
-  size: number;
-  /** Of the used segments; null when none are used. */
-  minTime: number | null;
-  maxTime: number | null;
-}
-
-/**
- * Used counts and sizes of every datasource with served segments, in one request (`datasources?simple`: Druid
- * answers it from the Coordinator's inventory, ~150 bytes a datasource).
- */
-export async function fetchUsedTotals(signal?: AbortSignal): Promise<Map<string, UsedTotals>> {
-  const served = await druidJson('/druid/coordinator/v1/datasources', simpleDataSourcesSchema, {
-    query: { simple: true },
-    signal,
-  });
-  const totals = new Map<string, UsedTotals>();
-  for (const entry of served) {
-    const segments = entry.properties?.segments;
-    totals.set(entry.name, {
-      count: segments?.count ?? 0,
-      size: segments?.size ?? 0,
-      minTime: ms(segments?.minTime),
-      maxTime: ms(segments?.maxTime),
-    });
-  }
-  return totals;
-}
-
-export const usedTotalsQueryOptions = () =>
-  queryOptions({
-    queryKey: druidKeys.usedTotals(),
-    queryFn: ({ signal }) => fetchUsedTotals(signal),
   });
 
 /**

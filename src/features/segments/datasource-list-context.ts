@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { UsedTotals } from '../../api/datasources.ts';
 import type { RuleListResult } from '../../api/rules.ts';
+import type { UsedTotals } from '../../api/used-totals.ts';
 
 /**
  * What every row of the datasources list shares: the used totals and the rules, each one request for all rows. A
@@ -8,12 +8,12 @@ import type { RuleListResult } from '../../api/rules.ts';
  */
 export interface DataSourceListShared {
   /** Undefined while `datasources?simple` is on its way. */
-  totals:
-    | ReadonlyMap<string, { count: number; size: number; minTime: number | null; maxTime: number | null }>
-    | undefined;
+  totals: ReadonlyMap<string, UsedTotals> | undefined;
   totalsFailed: boolean;
   rules: Record<string, RuleListResult> | undefined;
   rulesFailed: boolean;
+  /** How long a row waits on screen before asking for its unused segments: 0 until the list is first scrolled. */
+  dwellMs: number;
 }
 
 export const DataSourceListContext = createContext<DataSourceListShared | null>(null);
@@ -23,5 +23,3 @@ export function useDataSourceListShared(): DataSourceListShared {
   if (!shared) throw new Error('DataSourceListContext is missing');
   return shared;
 }
-
-export type { UsedTotals };

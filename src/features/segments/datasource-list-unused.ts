@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type UnusedSummary, unusedSummaryQueryOptions } from '../../api/datasources.ts';
 import { type UnusedProbe, unusedProbeQueryOptions } from '../../api/unused-summary.ts';
+import { useDataSourceListShared } from './datasource-list-context.ts';
 
 /**
  * How long a row must stay on screen before it asks for its unused segments: rows that only flash past during a
@@ -9,13 +10,14 @@ import { type UnusedProbe, unusedProbeQueryOptions } from '../../api/unused-summ
  */
 export const ROW_DWELL_MS = 120;
 
-/** True once the calling row has been mounted (on screen) for `ms`. */
+/** True once the calling row has been mounted (on screen) for `ms`; at once for 0. */
 export function useDwell(ms: number): boolean {
-  const [settled, setSettled] = useState(false);
+  const [settled, setSettled] = useState(ms === 0);
   useEffect(() => {
+    if (settled) return;
     const timer = setTimeout(() => setSettled(true), ms);
     return () => clearTimeout(timer);
-  }, [ms]);
+  }, [ms, settled]);
   return settled;
 }
 
@@ -32,7 +34,7 @@ export interface RowUnused {
  * alive by anything but the row: when it scrolls away TanStack loses the last observer and aborts the fetch.
  */
 export function useRowUnused(dataSource: string): RowUnused {
-  const dwelled = useDwell(ROW_DWELL_MS);
+  const dwelled = useDwell(useDataSourceListShared().dwellMs);
   const probe = useQuery({ ...unusedProbeQueryOptions(dataSource), enabled: dwelled });
   // Only observed here: the count is started by ExactCountControl.
   const exact = useQuery({ ...unusedSummaryQueryOptions(dataSource), enabled: false });

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { useSearchParams } from 'wouter';
-import { dataSourceNamesWithUnusedQueryOptions, mergeNames, usedTotalsQueryOptions } from '../../api/datasources.ts';
+import { dataSourceNamesWithUnusedQueryOptions, mergeNames } from '../../api/datasources.ts';
 import { allRulesQueryOptions } from '../../api/rules.ts';
+import { usedTotalsQueryOptions } from '../../api/used-totals.ts';
 import { formatCount } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import type { DataSourceListShared } from './datasource-list-context.ts';
@@ -27,7 +28,7 @@ export function DataSourcesPage(_props: { dataSource?: string }) {
     [names.data, totals.data],
   );
   const shown = useMemo(() => filterDataSourceNames(all ?? [], filter).map((name) => ({ name })), [all, filter]);
-  const shared = useMemo<DataSourceListShared>(
+  const shared = useMemo<Omit<DataSourceListShared, 'dwellMs'>>(
     () => ({ totals: totals.data, totalsFailed: totals.isError, rules: rules.data, rulesFailed: rules.isError }),
     [totals.data, totals.isError, rules.data, rules.isError],
   );

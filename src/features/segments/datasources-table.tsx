@@ -1,5 +1,5 @@
 import { useTable } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table/data-table.tsx';
 import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
 import {
@@ -9,6 +9,7 @@ import {
   dataSourceListFeatures,
 } from './datasource-list-columns.tsx';
 import { DataSourceListContext, type DataSourceListShared } from './datasource-list-context.ts';
+import { ROW_DWELL_MS } from './datasource-list-unused.ts';
 import './datasources-list.css';
 
 const ROW_HEIGHT = 38;
@@ -16,7 +17,7 @@ const ROW_HEIGHT = 38;
 interface DataSourcesTableProps {
   /** Filtered, in display order. */
   rows: readonly DataSourceListRow[];
-  shared: DataSourceListShared;
+  shared: Omit<DataSourceListShared, 'dwellMs'>;
   empty: string;
 }
 
@@ -26,6 +27,16 @@ interface DataSourcesTableProps {
  */
 export function DataSourcesTable({ rows, shared, empty }: DataSourcesTableProps) {
   const { scrollRef, items } = useVirtualWindow(rows.length, ROW_HEIGHT, { overscan: 2 });
+  // The rows of the first screen ask at once; once the list scrolls, rows that only flash past never ask.
+  const [scrolled, setScrolled] = useState(false);
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (scrolled || !box) return;
+    const onScroll = () => setScrolled(true);
+    box.addEventListener('scroll', onScroll, { once: true, passive: true });
+    return () => box.removeEventListener('scroll', onScroll);
+  }, [scrollRef, scrolled]);
+  const withDwell = useMemo(() => ({ ...shared, dwellMs: scrolled ? ROW_DWELL_MS : 0 }), [shared, scrolled]);
   const windowRows = useMemo(() => items.map((item) => rows[item.index] as DataSourceListRow), [items, rows]);
   const table = useTable({
     features: dataSourceListFeatures,
@@ -34,7 +45,7 @@ export function DataSourcesTable({ rows, shared, empty }: DataSourcesTableProps)
     getRowId: (row) => row.name,
   });
   return (
-    <DataSourceListContext.Provider value={shared}>
+    <DataSourceListContext.Provider value={withDwell}>
       <div className="datasources-list">
         <DataTable
           table={table}
