@@ -13,12 +13,12 @@ export const dataSourceListFeatures = tableFeatures({});
 const helper = createColumnHelper<typeof dataSourceListFeatures, DataSourceListRow>();
 
 export const DATASOURCE_LIST_WIDTHS: Record<string, number> = {
-  name: 240,
-  used: 130,
-  unused: 160,
-  size: 190,
-  range: 250,
-  rules: 260,
+  name: 220,
+  used: 135,
+  unused: 150,
+  size: 230,
+  range: 240,
+  rules: 220,
   actions: 100,
 };
 

@@ -58,7 +58,7 @@ export function DataSourcesTable({ rows, shared, empty }: DataSourcesTableProps)
           rowHeaderColumn="name"
           empty={empty}
           // As tall as the rows, up to the rest of the screen.
-          height={`min(calc(100vh - 230px), ${(rows.length + 1) * ROW_HEIGHT + 8}px)`}
+          height={`min(calc(100vh - 270px), ${(rows.length + 1) * ROW_HEIGHT + 8}px)`}
         />
       </div>
     </DataSourceListContext.Provider>
