@@ -3,7 +3,8 @@ import { expect, test } from './fixtures.ts';
 import { type LocalClusterProcess, startLocalCluster } from './local-cluster-process.ts';
 import { DataSourcesPage } from './pages/datasources-page.ts';
 
-// 2,000 small datasources (16 generated segments: 4 used, 12 unused) and one with 600 unused segments, past the cap.
+// 2,000 small datasources (16 generated segments: 4 used, 12 unused) and one with 18,000 unused segments: past the
+// cap, and two keyset pages (10k each) to count exactly.
 const FLEET = 2_000;
 const fleetName = (i: number) => `fleet_${String(i).padStart(5, '0')}`;
 const MANY = 'many_unused';
@@ -14,7 +15,7 @@ let fleet: LocalClusterProcess;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const generate = Array.from({ length: FLEET }, (_, i) => ['--generate', `${fleetName(i + 1)}:16`]).flat();
-  fleet = await startLocalCluster(['--seed', 'none', ...generate, '--generate', `${MANY}:1000`]);
+  fleet = await startLocalCluster(['--seed', 'none', ...generate, '--generate', `${MANY}:30000`]);
 });
 
 test.afterAll(async () => fleet?.stop());
@@ -143,7 +144,7 @@ test.describe(`the datasources list with ${FLEET + 1} datasources`, () => {
     await page.unroute(/unusedSegments\?limit=10000/);
     await count.click();
     const exact = await unusedTotal(MANY);
-    expect(exact).toBeGreaterThan(100);
+    expect(exact).toBeGreaterThan(10_000);
     await expect(unused).toHaveText(exact.toLocaleString('en-US'));
     await expect(list.cell(MANY, 'size')).not.toContainText('≥');
   });
