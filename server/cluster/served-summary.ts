@@ -149,8 +149,12 @@ export function servedIntervalsJson(
   }
   return cachedDerived(db, dataSource, `intervals-${mode}`, () => {
     const index = servedIndex(db, dataSource);
-    if (mode === 'plain') return wrap((index.plain ??= index.rows.map(plainPart)));
-    return wrap((index.simple ??= index.rows.map(simplePart)));
+    if (mode === 'plain') {
+      index.plain ??= index.rows.map(plainPart);
+      return wrap(index.plain);
+    }
+    index.simple ??= index.rows.map(simplePart);
+    return wrap(index.simple);
   });
 }
 
@@ -159,15 +163,24 @@ export function servedOverlapping(db: Database.Database, dataSource: string, int
   return servedIndex(db, dataSource).rows.filter(([start, end]) => start < interval.end && end > interval.start);
 }
 
-/** Builds every datasource's served index in slices, so the first `datasources?simple` after start-up is warm. */
-export async function warmServedSummaries(db: Database.Database, sliceMs = 20): Promise<void> {
+/**
+ * Builds every datasource's served index in slices, so the first `datasources?simple` after start-up is warm, and
+ * the interval listings of datasources with many intervals (a 2M-segment one: 20 MB, a second to build).
+ */
+export async function warmServedSummaries(db: Database.Database, sliceMs = 20): Promise<number> {
   let sliceStart = Date.now();
-  for (const name of dataSourceNames(db, false)) {
-    if (!db.open) return;
+  const names = dataSourceNames(db, false);
+  for (const name of names) {
+    if (!db.open) return 0;
     servedSummary(db, name);
+    if (servedIntervals(db, name).length > 10_000) {
+      servedIntervalsJson(db, name, 'plain');
+      servedIntervalsJson(db, name, 'simple');
+    }
     if (Date.now() - sliceStart > sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = Date.now();
     }
   }
+  return names.length;
 }
