@@ -116,16 +116,20 @@ export function cachedDerived<T>(db: Database.Database, dataSource: string | nul
   return value;
 }
 
+/**
+ * CROSS JOIN keeps the (few) overshadowed groups, read from their partial index, as the outer loop; a plain JOIN let
+ * SQLite walk every used segment of the datasource instead.
+ */
+export const OVERSHADOWED_IDS_SQL = `SELECT s.id FROM segment_groups AS g INDEXED BY segment_groups_overshadowed
+  CROSS JOIN druid_segments s
+  ON s.dataSource = g.dataSource AND s.used = 1 AND s.start_ms = g.start_ms AND s.end_ms = g.end_ms
+    AND s.version = g.version
+  WHERE g.dataSource = ? AND g.overshadowed = 1 AND g.used_count > 0`;
+
 /** IDs of used segments that higher versions overshadow, from the groups flagged so (few in a steady cluster). */
 export function overshadowedIds(db: Database.Database, dataSource: string): Set<string> {
   return cachedDerived(db, dataSource, 'overshadowed', () => {
-    const rows = db
-      .prepare<[string], { id: string }>(
-        `SELECT s.id FROM segment_groups g JOIN druid_segments s ON s.dataSource = g.dataSource AND s.used = 1
-           AND s.start_ms = g.start_ms AND s.end_ms = g.end_ms AND s.version = g.version
-         WHERE g.dataSource = ? AND g.overshadowed = 1 AND g.used_count > 0`,
-      )
-      .all(dataSource);
+    const rows = db.prepare<[string], { id: string }>(OVERSHADOWED_IDS_SQL).all(dataSource);
     return new Set(rows.map((row) => row.id));
   });
 }
