@@ -9,28 +9,30 @@ import { hashText } from './generate-random.ts';
  * writes its partitions. Building ~2 KB payloads per segment in JavaScript and binding them row by row was about
  * three times slower. The payload is concatenated text (valid JSON: every variable part is JSON-escaped up front).
  */
+// Typed columns: better-sqlite3 binds every JS number as a REAL, which would print as `74.0` in the payload.
 const CHUNK_COLUMNS = [
-  'start_ms',
-  'end_ms',
-  'start',
-  '"end"',
-  'version',
-  'created',
-  'last_updated',
-  'parts',
-  'kind',
-  'compacted',
-  'streaming',
-  'used',
-  'older',
-  'bytes',
-  'seed',
-  'start_basic',
-  'end_basic',
+  'start_ms INTEGER',
+  'end_ms INTEGER',
+  'start TEXT',
+  '"end" TEXT',
+  'version TEXT',
+  'created TEXT',
+  'last_updated TEXT',
+  'parts INTEGER',
+  'kind INTEGER',
+  'compacted INTEGER',
+  'streaming INTEGER',
+  'used INTEGER',
+  'older INTEGER',
+  'bytes INTEGER',
+  'seed INTEGER',
+  'start_basic TEXT',
+  'end_basic TEXT',
 ];
+const CHUNK_NAMES = CHUNK_COLUMNS.map((column) => column.slice(0, column.lastIndexOf(' ')));
 // A temporary table, filled row by row: reading the same fields out of a JSON parameter cost ~35 µs per chunk.
 const CREATE_CHUNKS = `CREATE TEMP TABLE IF NOT EXISTS generated_chunks (ord INTEGER PRIMARY KEY, ${CHUNK_COLUMNS.join(', ')})`;
-const INSERT_CHUNK = `INSERT INTO generated_chunks (${CHUNK_COLUMNS.join(', ')}) VALUES (${CHUNK_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_CHUNK = `INSERT INTO generated_chunks (${CHUNK_NAMES.join(', ')}) VALUES (${CHUNK_NAMES.map(() => '?').join(', ')})`;
 
 // concat() builds each payload in one pass; a chain of || copies the growing text at every step.
 const SQL = `
