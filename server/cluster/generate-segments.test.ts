@@ -215,6 +215,13 @@ describe('--generate NAME:COUNT', () => {
     );
   });
 
+  it('leaves the store as it found it: in WAL mode, synced, without its work table', () => {
+    const { db } = cluster.ctx;
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'generator%'").all()).toEqual([]);
+  });
+
   it('makes exact counts down to a single segment', async () => {
     const counts = [1, 2, 7, 61];
     const small = await startTestCluster({
