@@ -118,8 +118,8 @@ export function layoutChunks(profile: DataSourceProfile, count: number, options:
       top.lastUpdated = after(top.created, top.created + between(random, MINUTE, 30 * DAY));
     }
     if (era === 'dropped') {
-      // A drop rule marked it unused when it aged out of the retained period.
-      const dropped = end + retentionMs + between(random, 0, 6 * HOUR);
+      // A drop rule marked it unused when it aged out of the retained period (the duty runs every few hours here).
+      const dropped = end + retentionMs - between(random, 0, 6 * HOUR);
       for (const chunk of group) chunk.lastUpdated = after(chunk.created, dropped);
     }
     if (options.allUnused) {
