@@ -31,7 +31,8 @@ export class WindowedSegmentsPage {
   async goto(dataSource: string, query: Record<string, string> = {}) {
     const search = new URLSearchParams(query).toString();
     await this.page.goto(`/segments/${encodeURIComponent(dataSource)}${search ? `?${search}` : ''}`);
-    await expect(this.modeNote).toBeVisible();
+    // The local cluster's intervals?simple takes seconds at this size (it is being made fast separately).
+    await expect(this.modeNote).toBeVisible({ timeout: 30_000 });
   }
 
   /** The figures the windowed-mode note states: served segments, the full-load threshold, rows per window. */

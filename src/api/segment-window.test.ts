@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ETERNITY } from '../druid/interval.ts';
-import { formatSegmentId } from '../druid/segment-id.ts';
-import { keepOverlapping, widenedInterval } from './segment-window.ts';
+import { formatSegmentId, parseSegmentId } from '../druid/segment-id.ts';
+import { cursorBefore, keepOverlapping, widenedInterval } from './segment-window.ts';
 import type { SegmentRecord } from './segments-records.ts';
 import { addToTotals, type IntervalTotal } from './unused-interval-totals.ts';
 
@@ -63,5 +63,18 @@ describe('windows of unused segments', () => {
       { start: T0, end: T0 + HOUR, count: 2, size: 12 },
       { start: T0, end: T0 + 24 * HOUR, count: 1, size: 1 },
     ]);
+  });
+});
+
+describe('cursorBefore', () => {
+  it('sorts before every ID starting at the instant and after every one starting earlier', () => {
+    const cursor = cursorBefore('big', T0) as string;
+    expect(cursor).toBe('big_2023-12-31T23:59:59.999Z_2024-01-01T00:00:00.000Z_');
+    expect(parseSegmentId(cursor, 'big')).not.toBeNull();
+    const at = formatSegmentId({ dataSource: 'big', start: T0, end: T0 + HOUR, version: 'v', partitionNum: 0 });
+    const before = formatSegmentId({ dataSource: 'big', start: T0 - HOUR, end: T0, version: 'v', partitionNum: 3 });
+    expect(cursor < at).toBe(true);
+    expect(before < cursor).toBe(true);
+    expect(cursorBefore('big', ETERNITY.start)).toBeNull();
   });
 });

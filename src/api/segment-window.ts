@@ -6,6 +6,7 @@
  * filtered back to the segments that overlap the window.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { formatInstant } from '../druid/instant.ts';
 import { ETERNITY, formatInterval, type Interval, overlaps } from '../druid/interval.ts';
 import { findOvershadowed } from '../druid/overshadow.ts';
 import { druidRequest } from './client.ts';
@@ -72,8 +73,9 @@ async function postUsed(dataSource: string, intervals: readonly Interval[], pool
 export async function fetchUsedInWindow(dataSource: string, window: WindowRequest, signal?: AbortSignal) {
   const pool = new StringPool();
   const byId = new Map<string, SegmentRecord>();
-  for (const part of window.parts)
-    for (const record of await postUsed(dataSource, [part], pool, signal)) byId.set(record.id, record);
+  // Parts in parallel: each is a bounded response, and the server answers them while the page parses.
+  const listed = await Promise.all(window.parts.map((part) => postUsed(dataSource, [part], pool, signal)));
+  for (const part of listed) for (const record of part) byId.set(record.id, record);
   let start = window.start;
   let end = window.end;
   for (const record of byId.values()) {
@@ -96,6 +98,20 @@ export async function fetchUsedInWindow(dataSource: string, window: WindowReques
   return records;
 }
 
+/** 0000-01-01 and 10000-01-01: outside them instants have more or fewer digits and no longer sort as text. */
+const YEAR_0 = Date.parse('0000-01-01T00:00:00Z');
+const YEAR_10000 = 253_402_300_800_000;
+
+/**
+ * A keyset cursor just before every segment ID starting at or after `start`: IDs begin with `<ds>_<start>_`, and ISO
+ * instants of four-digit years sort as they read, so the listing seeks to the window instead of walking every ID
+ * before it. The cursor parses as a segment ID (Druid and the local cluster check `lastSegmentId`) of no real segment.
+ */
+export function cursorBefore(dataSource: string, start: number): string | null {
+  if (start <= YEAR_0 || start >= YEAR_10000) return null;
+  return `${dataSource}_${formatInstant(start - 1)}_${formatInstant(start)}_`;
+}
+
 /** Unused segments overlapping the window: the widened CONTAINS listing, paged by ID, filtered page by page. */
 export async function fetchUnusedInWindow(
   dataSource: string,
@@ -105,7 +121,7 @@ export async function fetchUnusedInWindow(
 ): Promise<SegmentRecord[]> {
   const interval = widenedInterval(window, widenMs);
   const records: SegmentRecord[] = [];
-  let after: string | null = null;
+  let after: string | null = cursorBefore(dataSource, interval.start);
   do {
     const page = await fetchUnusedSegmentPage(dataSource, after, { signal, interval, limit: WINDOW_UNUSED_PAGE });
     records.push(...keepOverlapping(page.records, window));
@@ -142,5 +158,7 @@ export const segmentWindowQueryOptions = (dataSource: string, window: WindowRequ
     queryKey: [...druidKeys.segments(dataSource), 'window', window.start, window.end, widenMs] as const,
     queryFn: ({ signal }) => fetchSegmentWindow(dataSource, window, widenMs, signal),
     staleTime: 30_000,
+    // Windows left behind are dropped after a minute: heap stays bounded however far the operator travels.
+    gcTime: 60_000,
     refetchOnWindowFocus: false,
   });

@@ -48,6 +48,8 @@ export async function summarizeUnused(
   dataSource: string,
   onProgress: (counted: number, snapshot: () => UnusedTotals) => void,
   signal: AbortSignal,
+  /** Resolves when the next page may be asked for: the summary gives way to what the operator waits for. */
+  waitTurn: () => Promise<void> = () => Promise.resolve(),
 ): Promise<UnusedTotals> {
   const totals = new Map<string, IntervalTotal>();
   let counted = 0;
@@ -55,6 +57,7 @@ export async function summarizeUnused(
   let after: string | null = null;
   let done = false;
   while (!done) {
+    await waitTurn();
     const page = await fetchUnusedSegmentPage(dataSource, after, { signal, limit: UNUSED_TOTALS_PAGE });
     longestMs = Math.max(longestMs, addToTotals(totals, page.records));
     counted += page.records.length;

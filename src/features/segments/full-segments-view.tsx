@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { SegmentRecord } from '../../api/segments.ts';
 import { useCanWrite } from '../../api/write-permissions.ts';
 import { formatCount } from '../../components/format.ts';
@@ -47,9 +47,12 @@ function countStates(records: readonly SegmentRecord[]) {
 }
 
 /** Small datasources: every segment loaded, filters and sort over all of them at once. */
-export function FullSegmentsView({ dataSource }: { dataSource: string }) {
+export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string; onTooBig: () => void }) {
   const { filters, setFilters, openSegmentId, setOpenSegment } = useSegmentUrl();
   const data = useSegmentRecords(dataSource);
+  useEffect(() => {
+    if (data.overCap) onTooBig();
+  }, [data.overCap, onTooBig]);
   const view = useSegmentsView(data.records, filters);
   const select = useSegmentSelection(dataSource, data.records, data.byId, view.order, view.compiled);
   const toggle = useToggleSegment(dataSource);

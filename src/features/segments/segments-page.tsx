@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { intervalSummariesQueryOptions } from '../../api/interval-summaries.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
@@ -19,13 +19,19 @@ function useWindowedMode(dataSource: string) {
   const decided = useRef<{ dataSource: string; windowed: boolean } | null>(null);
   if (summaries.data && decided.current?.dataSource !== dataSource)
     decided.current = { dataSource, windowed: summaries.data.count > FULL_LOAD_MAX_SERVED };
+  const [, rerender] = useState(0);
   const windowed = decided.current?.dataSource === dataSource ? decided.current.windowed : null;
-  return { summaries, windowed };
+  // A full load that finds more unused segments than it holds hands over to windowed mode, for good.
+  const switchToWindowed = useCallback(() => {
+    decided.current = { dataSource, windowed: true };
+    rerender((n) => n + 1);
+  }, [dataSource]);
+  return { summaries, windowed, switchToWindowed };
 }
 
 export function SegmentsPage(props: { dataSource?: string }) {
   const dataSource = decodeDataSourceParam(props.dataSource ?? '');
-  const { summaries, windowed } = useWindowedMode(dataSource);
+  const { summaries, windowed, switchToWindowed } = useWindowedMode(dataSource);
 
   return (
     <section className="segments-page stack">
@@ -59,7 +65,7 @@ export function SegmentsPage(props: { dataSource?: string }) {
       ) : windowed && summaries.data ? (
         <WindowedSegmentsView dataSource={dataSource} summaries={summaries.data} />
       ) : (
-        <FullSegmentsView dataSource={dataSource} />
+        <FullSegmentsView dataSource={dataSource} onTooBig={switchToWindowed} />
       )}
     </section>
   );
