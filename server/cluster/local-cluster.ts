@@ -3,10 +3,12 @@ import { createClusterApp } from './cluster-app.ts';
 import type { ClusterConfig, ClusterContext } from './context.ts';
 import { scheduleCoordinatorDuty } from './coordinator-duty.ts';
 import { openDatabase } from './db.ts';
+import { generateFleet } from './generate-fleet.ts';
 import { generateSegments } from './generate-segments.ts';
 import { ensureDefaultRules } from './rules-store.ts';
 import { seedDemo } from './seed-demo.ts';
 import { hasSegments } from './segment-store.ts';
+import { warmServedSummaries } from './served-summary.ts';
 import { TaskRunner } from './tasks.ts';
 
 export interface LocalClusterOptions {
@@ -15,6 +17,8 @@ export interface LocalClusterOptions {
   seed: 'demo' | 'none';
   /** Generated datasources to add (benchmarks): skipped when the datasource already has segments. */
   generate?: Array<{ dataSource: string; count: number }>;
+  /** A generated fleet of datasources (see generate-fleet.ts); members that already have segments are kept. */
+  generateFleet?: { count: number; segments: number } | null;
   identity?: (request: Request) => string | null;
   now?: () => number;
   log?: (message: string) => void;
@@ -45,6 +49,13 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
       const n = generateSegments(ctx, dataSource, count);
       log(`Generated ${n} segments for ${dataSource} in ${Date.now() - started} ms.`);
     }
+    if (options.generateFleet) {
+      const started = Date.now();
+      const fleet = generateFleet(ctx, options.generateFleet.count, options.generateFleet.segments);
+      log(
+        `Generated ${fleet.dataSources} fleet datasources, ${fleet.segments} segments, in ${Date.now() - started} ms.`,
+      );
+    }
   } catch (error) {
     store.close();
     throw error;
@@ -54,6 +65,8 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
   tasks.resumeRunning();
   const stopDuty = scheduleCoordinatorDuty(ctx, (error) => log(`Coordinator duty failed: ${String(error)}`));
   const app = createClusterApp(ctx, tasks, { identity: options.identity });
+  // In the background, in slices: the server answers while 10,000 datasources' summaries are read.
+  void warmServedSummaries(ctx.db).catch((error) => log(`Warming the served summaries failed: ${String(error)}`));
   return {
     ctx,
     app,
