@@ -4,6 +4,7 @@ import { useCanWrite } from '../../api/write-permissions.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatBytes, formatCount } from '../../components/format.ts';
 import { formatInterval, type Interval } from '../../druid/interval.ts';
+import { KillVersionList } from './kill-version-list.tsx';
 
 interface KillConfirmProps {
   dataSource: string;
@@ -57,19 +58,12 @@ export function KillConfirm({ dataSource, interval, count, onKill, pending, erro
           <code>{formatInterval(interval)}</code> from the metadata store <strong>and</strong> from deep storage.{' '}
           <strong>This cannot be undone.</strong>
         </p>
-        <ul className="kill-versions" aria-label="What the kill deletes">
-          {count.range && (
-            <li>
-              Segments from <code>{formatInterval(count.range).replace('/', ' to ')}</code>
-            </li>
-          )}
-          {count.versions.map((version) => (
-            <li key={version.version}>
-              Version <code>{version.version}</code>: {formatCount(version.count)} segment
-              {version.count === 1 ? '' : 's'}, {formatBytes(version.size)}
-            </li>
-          ))}
-        </ul>
+        {count.range && (
+          <p>
+            Segments from <code>{formatInterval(count.range).replace('/', ' to ')}</code>, in these versions:
+          </p>
+        )}
+        <KillVersionList versions={count.versions} label="Versions the kill deletes" />
         <p className="muted">
           Used segments and segments only partly inside the interval are kept. Segments marked unused after the dry run
           inside the interval would be deleted too.

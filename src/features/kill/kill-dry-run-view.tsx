@@ -9,6 +9,7 @@ import { formatDuration } from './format-duration.ts';
 import { KillCountProgress } from './kill-count-progress.tsx';
 import { countedRowList, rowList } from './kill-row-list.ts';
 import { KillSegmentTable } from './kill-segment-table.tsx';
+import { KillVersionList } from './kill-version-list.tsx';
 
 const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 const DAY_MS = 86_400_000;
@@ -120,14 +121,11 @@ export function KillDryRunView(props: KillDryRunViewProps) {
         </p>
       )}
       {count.versions.length > 0 && (
-        <ul className="kill-versions" aria-label={done ? 'Versions to delete' : 'Versions found so far'}>
-          {count.versions.map((version) => (
-            <li key={version.version}>
-              <code>{version.version}</code>: {plural(version.count, 'segment')}, {formatBytes(version.size)}
-              {done ? '' : ' so far'}
-            </li>
-          ))}
-        </ul>
+        <KillVersionList
+          versions={count.versions}
+          label={done ? 'Versions to delete' : 'Versions found so far'}
+          suffix={done ? '' : ' so far'}
+        />
       )}
       {rows.length > 0 && (
         <KillSegmentTable
