@@ -1,5 +1,5 @@
 import type { APIRequestContext, Route } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { test as base, expect } from './fixtures.ts';
 import { type LocalClusterProcess, startLocalCluster } from './local-cluster-process.ts';
 import { KillPage } from './pages/kill-page.ts';
 
@@ -9,33 +9,32 @@ const INTERVAL = '2020-01-01/2024-01-01';
 const INTERVAL_PATH = '2020-01-01T00:00:00.000Z_2024-01-01T00:00:00.000Z';
 const COUNT = (n: number) => n.toLocaleString('en-US');
 
-let cluster: LocalClusterProcess;
-
-test.beforeAll(async () => {
-  cluster = await startLocalCluster(['--seed', 'none', '--generate', `${DATASOURCE}:40000`], {
-    healthTimeoutMs: 120_000,
-  });
+/** The page and `request` talk to a cluster of their own with the generated datasource, not the demo one. */
+const test = base.extend<{ baseURL: string }, { generated: LocalClusterProcess }>({
+  generated: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires object destructuring for fixtures.
+    async ({}, use) => {
+      const started = await startLocalCluster(['--seed', 'none', '--generate', `${DATASOURCE}:40000`], {
+        healthTimeoutMs: 120_000,
+      });
+      await use(started);
+      await started.stop();
+    },
+    { scope: 'worker', timeout: 150_000 },
+  ],
+  baseURL: async ({ generated }, use) => use(generated.baseURL),
 });
-
-test.afterAll(async () => {
-  await cluster?.stop();
-});
-
-// The page and `request` talk to the generated cluster, not the demo one.
-// biome-ignore lint/correctness/noEmptyPattern: Playwright requires object destructuring for fixtures.
-test.use({ baseURL: async ({}, use) => use(cluster.baseURL) });
 
 /** Druid's own answer, paged to the end: what the dry run must count. */
 async function unusedInside(request: APIRequestContext) {
+  const prefix = `/druid/coordinator/v1/metadata/datasources/${DATASOURCE}/unusedSegments`;
   const versions = new Map<string, number>();
   let count = 0;
   let lastSegmentId: string | undefined;
   for (;;) {
     const query = new URLSearchParams({ interval: INTERVAL_PATH, limit: '10000', sortOrder: 'ASC' });
     if (lastSegmentId) query.set('lastSegmentId', lastSegmentId);
-    const response = await request.get(
-      `${cluster.baseURL}/druid/coordinator/v1/metadata/datasources/${DATASOURCE}/unusedSegments?${query}`,
-    );
+    const response = await request.get(`${prefix}?${query}`);
     const page = (await response.json()) as Array<{ dataSegment: { version: string; identifier: string } }>;
     for (const { dataSegment } of page) versions.set(dataSegment.version, (versions.get(dataSegment.version) ?? 0) + 1);
     count += page.length;
