@@ -38,6 +38,8 @@ export function useUnusedCount(dataSource: string, interval: Interval | null, ge
       interval,
       loadPage: unusedPageLoader(dataSource, interval),
       onProgress: (next) => {
+        // A run this effect's cleanup cancelled reports once more: never over its successor's count.
+        if (run.current?.counter !== counter) return;
         if (next.status === 'counting') progress.push(next);
         else {
           progress.cancel();
