@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_FLEET_DATASOURCES } from './cluster/generate-fleet.ts';
 
 export interface ServerOptions {
   port: number;
@@ -7,6 +8,8 @@ export interface ServerOptions {
   dataDir: string;
   seed: 'demo' | 'none';
   generate: Array<{ dataSource: string; count: number }>;
+  /** `--generate-fleet COUNT:SEGMENTS`: COUNT datasources fleet_00001… of SEGMENTS segments each. */
+  generateFleet: { count: number; segments: number } | null;
   coordinatorPeriodMs: number;
   taskDurationMs: number;
   tiers: string | null;
@@ -30,6 +33,9 @@ Options (environment variable in brackets):
   --data DIR                local cluster data directory (default ./var) [DRUID_CONSOLE_DATA]
   --seed demo|none          what an empty data directory starts with (default demo) [DRUID_CONSOLE_SEED]
   --generate NAME:COUNT     add a generated datasource of COUNT segments (repeatable) [DRUID_CONSOLE_GENERATE]
+  --generate-fleet COUNT:SEGMENTS
+                            add COUNT generated datasources fleet_00001… of SEGMENTS segments each, some with
+                            rules, some all unused (COUNT ≤ 99999) [DRUID_CONSOLE_GENERATE_FLEET]
   --coordinator-period MS   coordinator duty period, 0 = only on demand (default 10000) [DRUID_CONSOLE_COORDINATOR_PERIOD]
   --task-duration MS        how long a kill task runs (default 1500) [DRUID_CONSOLE_TASK_DURATION]
   --tiers LIST              tiers and historicals, e.g. _default_tier:2,hot:1 (the default) [DRUID_CONSOLE_TIERS]
@@ -52,6 +58,21 @@ function parseGenerate(text: string): { dataSource: string; count: number } {
   return { dataSource: text.slice(0, at), count: integer('generate', text.slice(at + 1), 1) };
 }
 
+const FLEET_FORMAT = /^(\d+):(\d+)$/;
+
+function parseGenerateFleet(text: string): { count: number; segments: number } {
+  const match = FLEET_FORMAT.exec(text.trim());
+  const count = Number(match?.[1]);
+  const segments = Number(match?.[2]);
+  if (!match || count < 1 || segments < 1)
+    throw new Error(`--generate-fleet expects COUNT:SEGMENTS, two integers ≥ 1 such as 10000:300, got "${text}"`);
+  if (count > MAX_FLEET_DATASOURCES)
+    throw new Error(`--generate-fleet makes at most ${MAX_FLEET_DATASOURCES} datasources, got ${count}`);
+  if (!Number.isSafeInteger(count * segments))
+    throw new Error(`--generate-fleet COUNT × SEGMENTS is too large, got "${text}"`);
+  return { count, segments };
+}
+
 /** Flags win over environment variables, which win over defaults. */
 export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions {
   const { values } = parseArgs({
@@ -63,6 +84,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
       data: { type: 'string' },
       seed: { type: 'string' },
       generate: { type: 'string', multiple: true },
+      'generate-fleet': { type: 'string' },
       'coordinator-period': { type: 'string' },
       'task-duration': { type: 'string' },
       tiers: { type: 'string' },
@@ -76,6 +98,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
   const seed = values.seed ?? env.DRUID_CONSOLE_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`--seed must be demo or none, got "${seed}"`);
   const generate = values.generate ?? (env.DRUID_CONSOLE_GENERATE ? env.DRUID_CONSOLE_GENERATE.split(',') : []);
+  const generateFleet = values['generate-fleet'] ?? env.DRUID_CONSOLE_GENERATE_FLEET ?? null;
   const router = values.router ?? env.DRUID_ROUTER_URL ?? null;
   if (router !== null && !/^https?:\/\/[^/]+/.test(router))
     throw new Error(`--router must be an http(s) URL, got "${router}"`);
@@ -85,6 +108,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
     dataDir: resolve(values.data ?? env.DRUID_CONSOLE_DATA ?? 'var'),
     seed,
     generate: generate.map(parseGenerate),
+    generateFleet: generateFleet === null ? null : parseGenerateFleet(generateFleet),
     coordinatorPeriodMs: integer(
       'coordinator-period',
       values['coordinator-period'] ?? env.DRUID_CONSOLE_COORDINATOR_PERIOD ?? '10000',

@@ -33,6 +33,7 @@ function startLocal(options: ServerOptions): { backend: DruidBackend; cluster: L
     config,
     seed: options.seed,
     generate: options.generate,
+    generateFleet: options.generateFleet,
     identity: auth ? auth.identity : undefined,
     log: (message) => console.log(message),
   });

@@ -27,7 +27,8 @@ export function deleteSegmentFile(root: string, path: string): void {
   }
 }
 
+/** The file of a `local` load spec; segments in S3 or HDFS (generated ones) have no file here to write or delete. */
 export function loadSpecPath(payload: string): string | null {
-  const parsed = JSON.parse(payload) as { loadSpec?: { path?: unknown } };
-  return typeof parsed.loadSpec?.path === 'string' ? parsed.loadSpec.path : null;
+  const parsed = JSON.parse(payload) as { loadSpec?: { type?: unknown; path?: unknown } };
+  return parsed.loadSpec?.type === 'local' && typeof parsed.loadSpec.path === 'string' ? parsed.loadSpec.path : null;
 }

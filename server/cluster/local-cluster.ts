@@ -3,6 +3,7 @@ import { createClusterApp } from './cluster-app.ts';
 import type { ClusterConfig, ClusterContext } from './context.ts';
 import { scheduleCoordinatorDuty } from './coordinator-duty.ts';
 import { openDatabase } from './db.ts';
+import { generateFleet } from './generate-fleet.ts';
 import { generateSegments } from './generate-segments.ts';
 import { ensureDefaultRules } from './rules-store.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -16,6 +17,8 @@ export interface LocalClusterOptions {
   seed: 'demo' | 'none';
   /** Generated datasources to add (benchmarks): skipped when the datasource already has segments. */
   generate?: Array<{ dataSource: string; count: number }>;
+  /** A generated fleet of datasources (see generate-fleet.ts); members that already have segments are kept. */
+  generateFleet?: { count: number; segments: number } | null;
   identity?: (request: Request) => string | null;
   now?: () => number;
   log?: (message: string) => void;
@@ -45,6 +48,13 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
       const started = Date.now();
       const n = generateSegments(ctx, dataSource, count);
       log(`Generated ${n} segments for ${dataSource} in ${Date.now() - started} ms.`);
+    }
+    if (options.generateFleet) {
+      const started = Date.now();
+      const fleet = generateFleet(ctx, options.generateFleet.count, options.generateFleet.segments);
+      log(
+        `Generated ${fleet.dataSources} fleet datasources, ${fleet.segments} segments, in ${Date.now() - started} ms.`,
+      );
     }
   } catch (error) {
     store.close();

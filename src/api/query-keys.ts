@@ -37,6 +37,10 @@ export const druidKeys = {
   unusedSegments: (dataSource: string) => ['druid', 'segments', dataSource, 'unused'] as const,
   /** Count, size and time range of its unused segments, without keeping them. */
   unusedSummary: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-summary'] as const,
+  /** Unused segments counted up to a cap, with their time range (the datasources list, per row on screen). */
+  unusedProbe: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-probe'] as const,
+  /** Used segment counts and sizes of every served datasource (`datasources?simple`). */
+  usedTotals: () => ['druid', 'datasources', 'used-totals'] as const,
   /** Served segments per interval (`intervals?simple`): sizes windows, draws timelines. */
   intervalSummaries: (dataSource: string) => ['druid', 'segments', dataSource, 'interval-summaries'] as const,
   /** One segment's full JSON. */
