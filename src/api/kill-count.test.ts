@@ -101,6 +101,18 @@ describe('UnusedCounter', () => {
     expect(new Set(listedIds(count)).size).toBe(57);
   });
 
+  it('lists the oldest versions and sums up the others', async () => {
+    const records = Array.from({ length: 40 }, (_, i) => record(i, `v${String(39 - i).padStart(2, '0')}`));
+    const { load } = fakeDruid(records);
+    const count = await new UnusedCounter({ interval: INTERVAL, loadPage: load, pageSize: 7 }).run();
+    expect(count.versions.map((v) => v.version)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `v${String(i).padStart(2, '0')}`),
+    );
+    expect(count.versionCount).toBe(40);
+    const listed = records.slice(28);
+    expect(count.otherVersions).toEqual({ count: 28, size: sum(records) - sum(listed) });
+  });
+
   it('keeps rows only up to the cap, the first and the last by id, and counts the rest', async () => {
     const records = Array.from({ length: 100 }, (_, i) => record(i));
     const { load } = fakeDruid(records);
@@ -132,7 +144,8 @@ describe('UnusedCounter', () => {
       interval: INTERVAL,
       loadPage: load,
       pageSize: 10,
-      onProgress: (count) => {
+      onProgress: (self) => {
+        const count = self.snapshot();
         progress.push(count);
         if (count.pages === 3) controller.abort();
       },
@@ -163,8 +176,8 @@ describe('UnusedCounter', () => {
       interval: INTERVAL,
       loadPage: flaky,
       pageSize: 10,
-      onProgress: (count) => {
-        if (count.pages === 4 && !failedOnce) {
+      onProgress: (self) => {
+        if (self.snapshot().pages === 4 && !failedOnce) {
           failNext = true;
           failedOnce = true;
         }

@@ -17,6 +17,8 @@ import type { SegmentRecord } from './segments-records.ts';
 export const COUNT_PAGE_SIZE = 5000;
 /** Rows kept for the list (~200 bytes each): the first and the last by segment ID. */
 export const COUNT_ROW_CAP = 50_000;
+/** Versions listed one by one, oldest first; real datasources have one per compaction or ingestion run. */
+export const LISTED_VERSIONS = 12;
 
 export type KillRow = Pick<SegmentRecord, 'id' | 'start' | 'end' | 'version' | 'partition' | 'size'>;
 
@@ -34,8 +36,12 @@ export interface UnusedCount {
   bytes: number;
   /** Earliest start and latest end of the segments counted; null before the first. */
   range: Interval | null;
-  /** By version, oldest version first. */
+  /** The oldest LISTED_VERSIONS versions, oldest first. */
   versions: VersionTotal[];
+  /** Distinct versions counted. */
+  versionCount: number;
+  /** The versions after those listed, summed. */
+  otherVersions: { count: number; size: number };
   /** The first rows by segment ID, ascending; `headCount` of them belong to this snapshot (the array only grows). */
   head: readonly KillRow[];
   headCount: number;
@@ -63,8 +69,8 @@ export interface UnusedCounterOptions {
   loadPage: PageLoader;
   pageSize?: number;
   rowCap?: number;
-  /** After every page, with the counts so far. */
-  onProgress?: (count: UnusedCount) => void;
+  /** After every page and at the end of a run; `snapshot()` reads the counts (it costs a pass over the versions). */
+  onProgress?: (counter: UnusedCounter) => void;
 }
 
 interface StreamEnd {
@@ -85,7 +91,7 @@ export class UnusedCounter {
   private readonly versions = new Map<string, VersionTotal>();
   private readonly head: KillRow[] = [];
   private readonly tail: KillRow[] = [];
-  private status: CountStatus = 'counting';
+  private state: CountStatus = 'counting';
   private count = 0;
   private bytes = 0;
   private range: Interval | null = null;
@@ -101,20 +107,30 @@ export class UnusedCounter {
 
   /** Counts to the end, or on from where a cancelled or failed run stopped. Resolves with the outcome, never throws. */
   run(signal?: AbortSignal): Promise<UnusedCount> {
-    if (this.status === 'done') return Promise.resolve(this.snapshot());
+    if (this.state === 'done') return Promise.resolve(this.snapshot());
     this.running ??= this.runOnce(signal);
     return this.running;
   }
 
+  get status(): CountStatus {
+    return this.state;
+  }
+
   snapshot(): UnusedCount {
+    const versions = oldestVersions(this.versions.values(), LISTED_VERSIONS);
+    const otherVersions = { count: this.count, size: this.bytes };
+    for (const version of versions) {
+      otherVersions.count -= version.count;
+      otherVersions.size -= version.size;
+    }
     return {
-      status: this.status,
+      status: this.state,
       count: this.count,
       bytes: this.bytes,
       range: this.range && { ...this.range },
-      versions: [...this.versions.values()]
-        .map((v) => ({ ...v }))
-        .sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0)),
+      versions,
+      versionCount: this.versions.size,
+      otherVersions,
       head: this.head,
       headCount: this.head.length,
       tail: this.tail,
@@ -128,17 +144,17 @@ export class UnusedCounter {
 
   private async runOnce(signal: AbortSignal | undefined): Promise<UnusedCount> {
     this.runStartedAt = performance.now();
-    this.status = 'counting';
+    this.state = 'counting';
     this.error = null;
-    this.options.onProgress?.(this.snapshot());
+    this.options.onProgress?.(this);
     const stop = new AbortController();
     const onAbort = () => stop.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       await Promise.all([this.stream(0, stop), this.stream(1, stop)]);
-      this.status = 'done';
+      this.state = 'done';
     } catch (error) {
-      this.status = signal?.aborted ? 'cancelled' : 'failed';
+      this.state = signal?.aborted ? 'cancelled' : 'failed';
       this.error = signal?.aborted ? null : error;
       stop.abort();
     } finally {
@@ -148,9 +164,8 @@ export class UnusedCounter {
       // Settled before the outcome is reported, so "go on" from its handler starts a new run.
       this.running = null;
     }
-    const outcome = this.snapshot();
-    this.options.onProgress?.(outcome);
-    return outcome;
+    this.options.onProgress?.(this);
+    return this.snapshot();
   }
 
   /** One end's pages until it reaches the other end's counted IDs (or the last ID). */
@@ -160,7 +175,7 @@ export class UnusedCounter {
     const limit = this.options.pageSize ?? COUNT_PAGE_SIZE;
     for (;;) {
       if (stop.signal.aborted) throw stop.signal.reason;
-      if (this.status !== 'counting') return;
+      if (this.state !== 'counting') return;
       const controller = new AbortController();
       const onStop = () => controller.abort(stop.signal.reason);
       stop.signal.addEventListener('abort', onStop, { once: true });
@@ -201,11 +216,11 @@ export class UnusedCounter {
       }
       if (met !== -1 || page.length < limit) {
         // Everything between the two ends is counted: the other end's request in flight is withdrawn.
-        this.status = 'done';
+        this.state = 'done';
         other.controller?.abort();
         return;
       }
-      this.options.onProgress?.(this.snapshot());
+      this.options.onProgress?.(this);
     }
   }
 
@@ -237,4 +252,18 @@ export class UnusedCounter {
       }
     }
   }
+}
+
+/** The `n` oldest versions in one pass: sorting 100k versions ten times a second would hold up the page. */
+function oldestVersions(all: Iterable<VersionTotal>, n: number): VersionTotal[] {
+  const oldest: VersionTotal[] = [];
+  for (const version of all) {
+    const last = oldest[oldest.length - 1];
+    if (oldest.length === n && last && version.version >= last.version) continue;
+    let at = oldest.length;
+    while (at > 0 && (oldest[at - 1] as VersionTotal).version > version.version) at--;
+    oldest.splice(at, 0, { ...version });
+    if (oldest.length > n) oldest.pop();
+  }
+  return oldest;
 }

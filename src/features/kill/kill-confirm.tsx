@@ -63,7 +63,7 @@ export function KillConfirm({ dataSource, interval, count, onKill, pending, erro
             Segments from <code>{formatInterval(count.range).replace('/', ' to ')}</code>, in these versions:
           </p>
         )}
-        <KillVersionList versions={count.versions} label="Versions the kill deletes" />
+        <KillVersionList count={count} label="Versions the kill deletes" />
         <p className="muted">
           Used segments and segments only partly inside the interval are kept. Segments marked unused after the dry run
           inside the interval would be deleted too.

@@ -10,7 +10,7 @@ const plural = (count: number, word: string) => `${formatCount(count)} ${word}${
 export function countSoFar(count: UnusedCount): string {
   const parts = [`${plural(count.count, 'unused segment')} (${formatBytes(count.bytes)})`];
   if (count.range) parts.push(`from ${formatInterval(count.range).replace('/', ' to ')}`);
-  parts.push(plural(count.versions.length, 'version'));
+  parts.push(plural(count.versionCount, 'version'));
   return `${parts.join(', ')} so far`;
 }
 

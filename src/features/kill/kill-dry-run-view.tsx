@@ -122,7 +122,7 @@ export function KillDryRunView(props: KillDryRunViewProps) {
       )}
       {count.versions.length > 0 && (
         <KillVersionList
-          versions={count.versions}
+          count={count}
           label={done ? 'Versions to delete' : 'Versions found so far'}
           suffix={done ? '' : ' so far'}
         />

@@ -33,7 +33,7 @@ export function useUnusedCount(dataSource: string, interval: Interval | null, ge
       setCount(null);
       return;
     }
-    const progress = throttled((next: UnusedCount) => setCount({ ...next, key }), PROGRESS_MS);
+    const progress = throttled((next: UnusedCounter) => setCount({ ...next.snapshot(), key }), PROGRESS_MS);
     const counter = new UnusedCounter({
       interval,
       loadPage: unusedPageLoader(dataSource, interval),
@@ -43,7 +43,7 @@ export function useUnusedCount(dataSource: string, interval: Interval | null, ge
         if (next.status === 'counting') progress.push(next);
         else {
           progress.cancel();
-          setCount({ ...next, key });
+          setCount({ ...next.snapshot(), key });
         }
       },
     });
