@@ -121,10 +121,12 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
             defaultRules: isDefault ? undefined : defaultRules,
             now,
             segments: isDefault ? undefined : segments.data,
+            // The preview's own result for the same rules, so a big datasource is evaluated once per edit.
+            retention: lintSource === view.rules ? view.edited : undefined,
             tiers: tiers ?? undefined,
           })
         : [],
-    [lintSource, isDefault, defaultRules, now, segments.data, tiers],
+    [lintSource, isDefault, defaultRules, now, segments.data, tiers, view.rules, view.edited],
   );
 
   const defaultTier = tiers && tiers.length > 0 && !tiers.includes(DEFAULT_TIER) ? (tiers[0] as string) : DEFAULT_TIER;
