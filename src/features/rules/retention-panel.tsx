@@ -30,7 +30,7 @@ export function RetentionPanel({ view, isDefault, dirty, now, segmentsStatus }: 
       ) : null}
       {segmentsStatus.isPending && !isDefault && <p className="muted">Loading segments…</p>}
       <RetentionTimeline retention={view.edited} segments={view.segments} now={now} />
-      {!isDefault && !segmentsStatus.isPending && (
+      {!isDefault && !segmentsStatus.isPending && !segmentsStatus.error && (
         <>
           <RetentionCounts retention={view.edited} total={view.segments.segments} />
           <p className="field-hint">
