@@ -3,6 +3,7 @@ import { NO_RETENTION_INTERVALS, type RetentionIntervals } from '../../api/rules
 import { computeEffectiveRetention, type EffectiveRetention } from '../../druid/effective-retention.ts';
 import type { Rule } from '../../druid/rule-schemas.ts';
 import { computeRetentionChange, type RetentionChange } from './retention-change.ts';
+import { sameRules } from './rules-compare.ts';
 
 export interface EffectiveRetentionInput {
   /** Edited rules, or null while the form is invalid (the last valid rules are kept). */
@@ -57,8 +58,12 @@ export function useEffectiveRetention(input: EffectiveRetentionInput): Effective
   const segments = input.segments ?? NO_RETENTION_INTERVALS;
   const { isDefault, defaultRules, now, saved: savedRules } = input;
   const context = useMemo(() => ({ isDefault, defaultRules, segments, now }), [isDefault, defaultRules, segments, now]);
-  const edited = useMemo(() => compute(rules, context), [rules, context]);
   const saved = useMemo(() => compute(savedRules, context), [savedRules, context]);
+  // Unedited rules (on load, after a discard) are the saved ones: evaluated once, not twice.
+  const edited = useMemo(
+    () => (sameRules(rules, savedRules) ? saved : compute(rules, context)),
+    [rules, savedRules, saved, context],
+  );
   const change = useMemo(
     () => computeRetentionChange(saved, edited, segments.size, segments.count),
     [saved, edited, segments],
