@@ -14,30 +14,34 @@ import { startLocalCluster } from '../e2e/local-cluster-process.ts';
 import { isBuildStale } from '../scripts/build-freshness.ts';
 import { round } from './cluster-bench.ts';
 import { measureRetentionEdits } from './retention-bench.ts';
+import { distinctIntervals, summaryColumns, timeEvaluation } from './retention-compute.ts';
 import { median } from './stats.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-/** Served segments and distinct intervals of `ds`: what the preview evaluates. */
+/** Served segments and distinct intervals of `ds` (what the preview evaluates), and their evaluation in Node. */
 async function servedShape(baseUrl: string, ds: string) {
-  const response = await fetch(
-    `${baseUrl}/druid/coordinator/v1/datasources/${encodeURIComponent(ds)}/intervals?simple`,
-  );
-  const text = await response.text();
-  const summaries = (text ? JSON.parse(text) : {}) as Record<string, { count: number }>;
-  const counts = Object.values(summaries);
+  const path = `/druid/coordinator/v1/datasources/${encodeURIComponent(ds)}/intervals?simple`;
+  const text = await (await fetch(`${baseUrl}${path}`)).text();
+  const columns = summaryColumns(text ? JSON.parse(text) : {});
+  let segments = 0;
+  for (const count of columns.count) segments += count;
   return {
-    segments: counts.reduce((sum, entry) => sum + entry.count, 0),
-    intervals: counts.length,
+    segments,
+    intervals: columns.start.length,
     responseMb: round(text.length / 2 ** 20),
+    compute: timeEvaluation(columns),
   };
 }
 
 /**
  * Opens the rules editor of `ds` (20 rules saved), then times five edits until the preview shows their figures,
  * with the longest main-thread task meanwhile; also the longest task while the page loaded its first preview.
+ * The datasource's own rules are put back afterwards, so a later coordinator run drops nothing because of them.
  */
 export async function benchBigRetention(browser: Browser, baseUrl: string, ds: string) {
+  const rulesUrl = `${baseUrl}/druid/coordinator/v1/rules/${encodeURIComponent(ds)}`;
+  const ownRules = (await (await fetch(rulesUrl)).json()) as unknown[];
   const shape = await servedShape(baseUrl, ds);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: baseUrl });
   await context.addInitScript('globalThis.__name = (fn) => fn;');
@@ -69,9 +73,17 @@ export async function benchBigRetention(browser: Browser, baseUrl: string, ds: s
       big_retention_served_segments: shape.segments,
       big_retention_intervals: shape.intervals,
       big_retention_intervals_response_mb: shape.responseMb,
+      big_retention_compute_ms: shape.compute.median,
+      // The worst case summaries can meet: 2M segments, each in an interval of its own.
+      retention_2m_distinct_intervals_compute_ms: timeEvaluation(distinctIntervals(2_000_000)).median,
     };
   } finally {
     await context.close();
+    await fetch(rulesUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Druid-Author': 'bench', 'X-Druid-Comment': 'rules put back' },
+      body: JSON.stringify(ownRules),
+    });
   }
 }
 
