@@ -7,6 +7,7 @@
  * inventory. Used segments no historical has loaded yet (just published, waiting in the load queue, or kept in deep
  * storage only by a load rule with zero replicas) are missing, though RunRules will act on them. Overshadowed
  * segments are normally missing too (the Coordinator marks them unused and drops them); RunRules skips them anyway.
+ * Segments still being ingested, served by realtime tasks, are in it, though rules apply only once they are published.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { type IntervalSummaries, intervalSummariesQueryOptions } from './interval-summaries.ts';

@@ -36,7 +36,8 @@ export function RetentionPanel({ view, isDefault, dirty, now, segmentsStatus }: 
           <p className="field-hint">
             Counted from the segments Druid serves now, per interval. Used segments not loaded yet (just published, or
             kept in deep storage only by a load rule with 0 replicas) are not in it, though the rules apply to them too;
-            overshadowed segments are left out, as the rules skip them.
+            segments still being ingested are, though the rules wait until they are published. Overshadowed segments are
+            left out, as the rules skip them.
           </p>
           <div aria-live="polite">
             <h3>If you save</h3>
