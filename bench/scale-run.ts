@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { startLocalCluster } from '../e2e/local-cluster-process.ts';
+import { processTreeRssMb } from './process-memory.ts';
 import { benchBigUi } from './scale-big-ui.ts';
 import { benchBigCluster, benchFleetCluster } from './scale-cluster.ts';
 import { benchFleetUi } from './scale-fleet-ui.ts';
@@ -40,8 +41,8 @@ async function bigFigures(browser: Browser, results: Results): Promise<number> {
   try {
     results.big_generate_s = Math.round(seconds * 10) / 10;
     Object.assign(results, await benchBigCluster(cluster.baseURL, cluster.dataDir, BIG.name));
-    results.big_rss_mb_cluster = (await import('./process-memory.ts')).processTreeRssMb(cluster.pid);
-    Object.assign(results, await benchBigUi(browser, cluster.baseURL, BIG.name));
+    Object.assign(results, await benchBigUi(browser, cluster.baseURL, BIG.name, cluster.dataDir, cluster.pid));
+    results.big_cluster_rss_mb = processTreeRssMb(cluster.pid);
   } finally {
     await cluster.stop();
   }
@@ -65,7 +66,9 @@ export async function runScaleBench(executablePath: string, argv: string[]): Pro
     const fleetSeconds = await fleetFigures(browser, results);
     const bigSeconds = await bigFigures(browser, results);
     // Start-up included: what an operator waits for after `npm start -- --generate…`.
-    results.generate_segments_per_s = Math.round((FLEET.count * FLEET.segments + BIG.segments) / (fleetSeconds + bigSeconds));
+    results.generate_segments_per_s = Math.round(
+      (FLEET.count * FLEET.segments + BIG.segments) / (fleetSeconds + bigSeconds),
+    );
   } finally {
     await browser.close();
   }
