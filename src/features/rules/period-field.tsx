@@ -1,20 +1,27 @@
 import { useId } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
 import { FieldError } from '../../components/field-error.tsx';
 import { periodInWords } from '../../components/rules/rule-text.ts';
 import { formatInstant } from '../../druid/instant.ts';
 import { periodWindow } from '../../druid/rule-matching.ts';
-import type { RulesFormValues } from './rule-form-model.ts';
+import { useRulesFormApi } from './rules-form-context.tsx';
 
 const PRESETS = ['P1D', 'P7D', 'P1M', 'P3M', 'P6M', 'P1Y', 'P2Y', 'P5Y'] as const;
 
 /** An ISO-8601 period with one-click presets and the window it means right now. */
-export function PeriodField({ index, now }: { index: number; now: number }) {
+export function PeriodField({
+  index,
+  value,
+  error,
+  now,
+}: {
+  index: number;
+  value: string;
+  error?: string;
+  now: number;
+}) {
   const id = useId();
-  const { register, setValue, control, formState } = useFormContext<RulesFormValues>();
+  const { register, setValue } = useRulesFormApi();
   const name = `rules.${index}.period` as const;
-  const value = useWatch({ control, name });
-  const error = formState.errors.rules?.[index]?.period?.message;
   const span = error ? null : periodWindow(value.trim(), now);
   return (
     <div className="field">

@@ -14,7 +14,9 @@ import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrate
 import { useRef } from 'react';
 import type { RuleLint } from '../../druid/rule-lints.ts';
 import { RuleCard, type RuleCardActions } from './rule-card.tsx';
+import type { RulesErrors } from './rule-card-equality.ts';
 import type { RuleFieldsContext } from './rule-fields.tsx';
+import type { RuleFormValue } from './rule-form-model.ts';
 
 const instructions: ScreenReaderInstructions = {
   draggable:
@@ -54,19 +56,26 @@ export function ruleAnnouncements(
   };
 }
 
+// Module constants: new option objects would make new drag listeners for every card on each render, which the
+// memoized card bodies compare by identity.
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 interface RuleCardListProps {
   ids: string[];
+  values: readonly RuleFormValue[];
+  errors: RulesErrors;
   lintsByIndex: ReadonlyMap<number, RuleLint[]>;
   context: RuleFieldsContext;
   actions: RuleCardActions;
 }
 
 /** The datasource's rules as sortable cards (pointer and keyboard), in evaluation order. */
-export function RuleCardList({ ids, lintsByIndex, context, actions }: RuleCardListProps) {
+export function RuleCardList({ ids, values, errors, lintsByIndex, context, actions }: RuleCardListProps) {
   const announcementState = useRef<{ lastOver: UniqueIdentifier | null }>({ lastOver: null });
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
@@ -92,6 +101,8 @@ export function RuleCardList({ ids, lintsByIndex, context, actions }: RuleCardLi
               id={id}
               index={index}
               count={ids.length}
+              value={values[index]}
+              errors={errors?.[index]}
               lints={lintsByIndex.get(index) ?? []}
               context={context}
               actions={actions}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 
 interface RuleCardMenuProps {
   position: number;
-  count: number;
+  isLast: boolean;
   onMoveUp: () => void;
   onMoveDown: () => void;
   onDuplicate: () => void;
@@ -13,7 +13,7 @@ interface RuleCardMenuProps {
  * A disclosure of the card's actions. Move up/down keep it open so a rule can be walked several places, and the
  * card (keyed by identity, not position) moves with the focus inside it.
  */
-export function RuleCardMenu({ position, count, onMoveUp, onMoveDown, onDuplicate, onDelete }: RuleCardMenuProps) {
+export function RuleCardMenu({ position, isLast, onMoveUp, onMoveDown, onDuplicate, onDelete }: RuleCardMenuProps) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -56,32 +56,37 @@ export function RuleCardMenu({ position, count, onMoveUp, onMoveDown, onDuplicat
         Actions<span className="visually-hidden"> for rule {position}</span> ▾
       </button>
       <div id={`${id}-actions`} className="rule-card-actions" hidden={!open}>
-        <button type="button" className="ghost" disabled={position === 1} onClick={onMoveUp}>
-          Move up
-        </button>
-        <button type="button" className="ghost" disabled={position === count} onClick={onMoveDown}>
-          Move down
-        </button>
-        <button
-          type="button"
-          className="ghost"
-          onClick={() => {
-            setOpen(false);
-            onDuplicate();
-          }}
-        >
-          Duplicate
-        </button>
-        <button
-          type="button"
-          className="ghost danger-text"
-          onClick={() => {
-            setOpen(false);
-            onDelete();
-          }}
-        >
-          Delete
-        </button>
+        {/* Built on opening: hidden buttons in every card would only weigh on each render and query. */}
+        {open && (
+          <>
+            <button type="button" className="ghost" disabled={position === 1} onClick={onMoveUp}>
+              Move up
+            </button>
+            <button type="button" className="ghost" disabled={isLast} onClick={onMoveDown}>
+              Move down
+            </button>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => {
+                setOpen(false);
+                onDuplicate();
+              }}
+            >
+              Duplicate
+            </button>
+            <button
+              type="button"
+              className="ghost danger-text"
+              onClick={() => {
+                setOpen(false);
+                onDelete();
+              }}
+            >
+              Delete
+            </button>
+          </>
+        )}
       </div>
     </div>
   );

@@ -1,10 +1,11 @@
 import { useId } from 'react';
-import { useFormContext } from 'react-hook-form';
 import type { IntervalPreset } from '../../components/interval-picker/interval-picker.tsx';
 import type { RuleType } from '../../druid/rule-schemas.ts';
 import { PeriodField } from './period-field.tsx';
-import { hasField, type RulesFormValues } from './rule-form-model.ts';
+import type { RuleErrors } from './rule-card-equality.ts';
+import { hasField, type RuleFormValue } from './rule-form-model.ts';
 import { RuleIntervalField } from './rule-interval-field.tsx';
+import { useRulesFormApi } from './rules-form-context.tsx';
 import { TierReplicantsField } from './tier-replicants-field.tsx';
 
 export interface RuleFieldsContext {
@@ -21,17 +22,40 @@ const SCOPE_HINT: Partial<Record<RuleType, string>> = {
   dropBeforeByPeriod: 'Matches segments that end before the period’s window starts (older data).',
 };
 
-/** The fields of the card's current type. */
-export function RuleFields({ index, type, context }: { index: number; type: RuleType; context: RuleFieldsContext }) {
+interface RuleFieldsProps {
+  index: number;
+  value: RuleFormValue;
+  errors: RuleErrors | undefined;
+  context: RuleFieldsContext;
+}
+
+/** The fields of the card's current type; values and errors come from the card (it re-renders when they change). */
+export function RuleFields({ index, value, errors, context }: RuleFieldsProps) {
+  const type = value.type;
   const hint = SCOPE_HINT[type];
   return (
     <div className="rule-fields stack">
       {hint && <p className="field-hint rule-scope-hint">{hint}</p>}
-      {hasField(type, 'interval') && <RuleIntervalField index={index} presets={context.intervalPresets} />}
-      {hasField(type, 'period') && <PeriodField index={index} now={context.now} />}
+      {hasField(type, 'interval') && (
+        <RuleIntervalField
+          index={index}
+          value={value.interval}
+          error={errors?.interval?.message}
+          presets={context.intervalPresets}
+        />
+      )}
+      {hasField(type, 'period') && (
+        <PeriodField index={index} value={value.period} error={errors?.period?.message} now={context.now} />
+      )}
       {hasField(type, 'includeFuture') && <IncludeFutureField index={index} type={type} />}
       {hasField(type, 'tieredReplicants') && (
-        <TierReplicantsField index={index} tiersListId={context.tiersListId} knownTiers={context.knownTiers} />
+        <TierReplicantsField
+          index={index}
+          rows={value.tiers}
+          errors={errors?.tiers}
+          tiersListId={context.tiersListId}
+          knownTiers={context.knownTiers}
+        />
       )}
     </div>
   );
@@ -39,7 +63,7 @@ export function RuleFields({ index, type, context }: { index: number; type: Rule
 
 function IncludeFutureField({ index, type }: { index: number; type: RuleType }) {
   const id = useId();
-  const { register } = useFormContext<RulesFormValues>();
+  const { register } = useRulesFormApi();
   const what = type === 'dropByPeriod' ? 'starts inside the window or later' : 'ends after the window starts';
   return (
     <div className="field">

@@ -1,25 +1,28 @@
-import { Controller, useFormContext } from 'react-hook-form';
 import { IntervalPicker, type IntervalPreset } from '../../components/interval-picker/interval-picker.tsx';
-import type { RulesFormValues } from './rule-form-model.ts';
+import { useRulesFormApi } from './rules-form-context.tsx';
 
-/** A rule's interval through the shared interval picker (it explains unreadable text itself). */
-export function RuleIntervalField({ index, presets }: { index: number; presets: IntervalPreset[] }) {
-  const { control } = useFormContext<RulesFormValues>();
+interface RuleIntervalFieldProps {
+  index: number;
+  value: string;
+  error: string | undefined;
+  presets: IntervalPreset[];
+}
+
+/**
+ * A rule's interval through the shared interval picker (it explains unreadable text itself). The value comes from the
+ * card rather than a Controller, whose form-state subscription re-rendered every card's picker on any edit.
+ */
+export function RuleIntervalField({ index, value, error, presets }: RuleIntervalFieldProps) {
+  const { setValue } = useRulesFormApi();
   return (
-    <Controller
-      control={control}
-      name={`rules.${index}.interval`}
-      render={({ field, fieldState }) => (
-        <IntervalPicker
-          label="Interval"
-          value={field.value}
-          onChange={field.onChange}
-          presets={presets}
-          calendarInitiallyOpen={false}
-          // The picker words parse errors itself; only "required" comes from the form.
-          error={field.value.trim() === '' ? fieldState.error?.message : undefined}
-        />
-      )}
+    <IntervalPicker
+      label="Interval"
+      value={value}
+      onChange={(text) => setValue(`rules.${index}.interval`, text, { shouldDirty: true, shouldValidate: true })}
+      presets={presets}
+      calendarInitiallyOpen={false}
+      // The picker words parse errors itself; only "required" comes from the form.
+      error={value.trim() === '' ? error : undefined}
     />
   );
 }

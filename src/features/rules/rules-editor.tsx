@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { AuditEntry } from '../../api/history.ts';
 import type { RuleListResult } from '../../api/rules.ts';
 import type { RetentionIntervals } from '../../api/rules-segments.ts';
@@ -17,6 +17,7 @@ import { DraftOffer, RestoreBanner } from './rules-banners.tsx';
 import { formFingerprint, rulesFingerprint } from './rules-compare.ts';
 import { clearDraft, type RulesDraft } from './rules-draft-storage.ts';
 import { type EditorTab, RulesEditorTabs } from './rules-editor-tabs.tsx';
+import { RulesFormApiProvider } from './rules-form-context.tsx';
 import { RulesFormPanel } from './rules-form-panel.tsx';
 import { RulesJsonEditor } from './rules-json-editor.tsx';
 import { RulesSaveBar } from './rules-save-bar.tsx';
@@ -141,11 +142,19 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
     }),
     [now, tiersListId, tiers, segments.data],
   );
-  const actions = {
-    move: (from: number, to: number) => to >= 0 && to < fields.length && move(from, to),
-    duplicate: (index: number) => insert(index + 1, structuredClone(form.getValues(`rules.${index}`))),
-    remove: (index: number) => remove(index),
-  };
+  // Stable, so the memoized cards do not re-render for new closures (the field-array methods are stable).
+  const { getValues } = form;
+  const actions = useMemo(
+    () => ({
+      move: (from: number, to: number) => to >= 0 && to < getValues('rules').length && move(from, to),
+      duplicate: (index: number) => insert(index + 1, structuredClone(getValues(`rules.${index}`))),
+      remove: (index: number) => remove(index),
+    }),
+    [getValues, move, insert, remove],
+  );
+  const idsKey = fields.map((field) => field.id).join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: idsKey stands for the ids
+  const ids = useMemo(() => fields.map((field) => field.id), [idsKey]);
 
   const selectTab = (next: EditorTab) => {
     if (next === tab) return;
@@ -180,7 +189,7 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
   };
 
   return (
-    <FormProvider {...form}>
+    <RulesFormApiProvider form={form}>
       <div className="rules-editor-layout">
         <div className="rules-editor-main stack">
           {offer && (
@@ -222,7 +231,9 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
           <RulesEditorTabs tab={tab} onSelect={selectTab}>
             {tab === 'form' ? (
               <RulesFormPanel
-                ids={fields.map((field) => field.id)}
+                ids={ids}
+                values={values}
+                errors={form.formState.errors.rules}
                 isDefault={isDefault}
                 lints={lints}
                 context={context}
@@ -284,7 +295,7 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
         <p>The form goes back to the rules saved on the server; the draft kept in this browser is deleted.</p>
       </ConfirmDialog>
       {leaveDialog}
-    </FormProvider>
+    </RulesFormApiProvider>
   );
 }
 

@@ -1,10 +1,14 @@
 import type { RuleLint } from '../../druid/rule-lints.ts';
 import type { RuleCardActions } from './rule-card.tsx';
+import type { RulesErrors } from './rule-card-equality.ts';
 import { RuleCardList } from './rule-card-list.tsx';
 import type { RuleFieldsContext } from './rule-fields.tsx';
+import type { RuleFormValue } from './rule-form-model.ts';
 
 interface RulesFormPanelProps {
   ids: string[];
+  values: readonly RuleFormValue[];
+  errors: RulesErrors;
   isDefault: boolean;
   lints: readonly RuleLint[];
   context: RuleFieldsContext;
@@ -13,7 +17,16 @@ interface RulesFormPanelProps {
 }
 
 /** The Form tab: list-wide warnings, the sortable cards, and adding a rule. */
-export function RulesFormPanel({ ids, isDefault, lints, context, actions, onAdd }: RulesFormPanelProps) {
+export function RulesFormPanel({
+  ids,
+  values,
+  errors,
+  isDefault,
+  lints,
+  context,
+  actions,
+  onAdd,
+}: RulesFormPanelProps) {
   const byIndex = new Map<number, RuleLint[]>();
   const listWide: RuleLint[] = [];
   for (const lint of lints) {
@@ -34,7 +47,14 @@ export function RulesFormPanel({ ids, isDefault, lints, context, actions, onAdd 
             : 'No rules of its own: the default rules below decide what happens to every segment.'}
         </p>
       ) : (
-        <RuleCardList ids={ids} lintsByIndex={byIndex} context={context} actions={actions} />
+        <RuleCardList
+          ids={ids}
+          values={values}
+          errors={errors}
+          lintsByIndex={byIndex}
+          context={context}
+          actions={actions}
+        />
       )}
       <div>
         <button type="button" onClick={onAdd}>

@@ -1,21 +1,23 @@
 import { useId } from 'react';
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import type { RulesFormValues } from './rule-form-model.ts';
+import { useFieldArray } from 'react-hook-form';
+import type { RuleErrors } from './rule-card-equality.ts';
+import type { TierRow } from './rule-form-model.ts';
+import { useRulesFormApi } from './rules-form-context.tsx';
 
 interface TierReplicantsFieldProps {
   index: number;
+  rows: readonly TierRow[];
+  errors: NonNullable<RuleErrors>['tiers'];
   /** id of the editor's <datalist> of tiers that have servers. */
   tiersListId: string;
   knownTiers: readonly string[];
 }
 
 /** A load rule's `tieredReplicants` as rows of tier and replica count; tiers are free text with suggestions. */
-export function TierReplicantsField({ index, tiersListId, knownTiers }: TierReplicantsFieldProps) {
+export function TierReplicantsField({ index, rows, errors, tiersListId, knownTiers }: TierReplicantsFieldProps) {
   const id = useId();
-  const { control, register, formState } = useFormContext<RulesFormValues>();
+  const { control, register } = useRulesFormApi();
   const { fields, append, remove } = useFieldArray({ control, name: `rules.${index}.tiers` });
-  const rows = useWatch({ control, name: `rules.${index}.tiers` });
-  const errors = formState.errors.rules?.[index]?.tiers;
   const used = new Set(rows.map((row) => row.tier));
   const nextTier = knownTiers.find((tier) => !used.has(tier)) ?? '';
 
@@ -88,7 +90,7 @@ export function TierReplicantsField({ index, tiersListId, knownTiers }: TierRepl
 /** Without tiers `useDefaultTierForNull` matters: Druid 27 rejects an empty map unless it is off. */
 function NoTiersNote({ index }: { index: number }) {
   const id = useId();
-  const { register } = useFormContext<RulesFormValues>();
+  const { register } = useRulesFormApi();
   return (
     <div className="alert warning stack">
       <span>
