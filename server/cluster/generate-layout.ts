@@ -71,29 +71,9 @@ export function layoutChunks(profile: DataSourceProfile, count: number, options:
 
     const weight = trafficWeight(profile, start) * (0.85 + 0.3 * random());
     const parts = Math.max(1, Math.round(profile.partitions * weight));
-    const streaming = profile.ingestShard === 'numbered' || profile.ingestShard === 'linear';
-    const version = streaming
-      ? start + between(random, 5_000, granularity === HOUR ? 600_000 : 3_600_000)
-      : end + between(random, HOUR, 8 * HOUR);
-    const ingested: Chunk = {
-      start,
-      end,
-      version: clock(version),
-      created: 0,
-      lastUpdated: 0,
-      partitions: parts,
-      shard: profile.ingestShard,
-      compacted: false,
-      streaming,
-      used: era !== 'dropped',
-      olderSchema: emitted > count / 2,
-      segmentBytes: profile.segmentBytes * (0.6 + 0.8 * random()) * (parts === 1 ? weight : 1),
-    };
-    const published = streaming
-      ? end + between(random, 5 * MINUTE, 70 * MINUTE)
-      : version + between(random, 5 * MINUTE, 90 * MINUTE);
-    ingested.created = after(ingested.version, published);
-    ingested.lastUpdated = ingested.created;
+    const ingested = ingestedChunk(profile, { start, end, parts, weight }, random, after);
+    ingested.used = era !== 'dropped';
+    ingested.olderSchema = emitted > count / 2;
     const group = [ingested];
 
     if (era === 'overshadowed' || era === 'compacted') {
@@ -137,6 +117,38 @@ export function layoutChunks(profile: DataSourceProfile, count: number, options:
     }
   }
   return chunks.reverse();
+}
+
+/** A chunk as ingestion published it: streaming tasks version it at the start of the interval, batch jobs after. */
+function ingestedChunk(
+  profile: DataSourceProfile,
+  interval: { start: number; end: number; parts: number; weight: number },
+  random: Random,
+  after: (previous: number, t: number) => number,
+): Chunk {
+  const { start, end, parts, weight } = interval;
+  const streaming = profile.ingestShard === 'numbered' || profile.ingestShard === 'linear';
+  const longest = end - start === HOUR ? 10 * MINUTE : HOUR;
+  const version = after(0, streaming ? start + between(random, 5_000, longest) : end + between(random, HOUR, 8 * HOUR));
+  const segmentBytes = profile.segmentBytes * (0.6 + 0.8 * random()) * (parts === 1 ? weight : 1);
+  const published = streaming
+    ? end + between(random, 5 * MINUTE, 70 * MINUTE)
+    : version + between(random, 5 * MINUTE, 90 * MINUTE);
+  const created = after(version, published);
+  return {
+    start,
+    end,
+    version,
+    created,
+    lastUpdated: created,
+    partitions: parts,
+    shard: profile.ingestShard,
+    compacted: false,
+    streaming,
+    used: true,
+    olderSchema: false,
+    segmentBytes,
+  };
 }
 
 /** What auto-compaction (a day after the interval, or just now) makes of a chunk: fewer, bigger partitions. */
