@@ -7,7 +7,14 @@ import { freePort } from './free-port.ts';
 export interface LocalClusterProcess {
   baseURL: string;
   dataDir: string;
+  /** The server's process ID (benchmarks read its memory). */
+  pid: number;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** How long generating data may take before the server must answer (default 60 s). */
+  healthTimeoutMs?: number;
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -16,7 +23,10 @@ const ROOT = new URL('..', import.meta.url).pathname;
  * Starts `server/main.ts` as its own process, exactly as `npm start` does, on a free port with a temporary
  * data directory, and waits until it answers /status/health.
  */
-export async function startLocalCluster(extraArgs: string[] = []): Promise<LocalClusterProcess> {
+export async function startLocalCluster(
+  extraArgs: string[] = [],
+  options: StartOptions = {},
+): Promise<LocalClusterProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'druid-console-e2e-'));
   const child = spawn(
@@ -39,10 +49,11 @@ export async function startLocalCluster(extraArgs: string[] = []): Promise<Local
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const baseURL = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseURL, child, () => output);
+  await waitForHealth(baseURL, child, () => output, options.healthTimeoutMs ?? 60_000);
   return {
     baseURL,
     dataDir,
+    pid: child.pid ?? 0,
     stop: async () => {
       await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });
@@ -50,8 +61,13 @@ export async function startLocalCluster(extraArgs: string[] = []): Promise<Local
   };
 }
 
-async function waitForHealth(baseURL: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+async function waitForHealth(
+  baseURL: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The local cluster exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -63,7 +79,7 @@ async function waitForHealth(baseURL: string, child: ChildProcess, output: () =>
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`The local cluster did not become healthy within 60 s:\n${output()}`);
+  throw new Error(`The local cluster did not become healthy within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

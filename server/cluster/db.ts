@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createSummaryTables, summarizeInsertedRows } from './segment-summary-sync.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 /**
@@ -90,6 +91,9 @@ export function openDatabase(dataDir: string): OpenedDatabase {
     db.pragma('journal_size_limit = 67108864');
     const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'druid_segments'").get();
     db.exec(SCHEMA);
+    createSummaryTables(db);
+    // A store written before the summary tables existed is summarized once here (one grouped scan).
+    summarizeInsertedRows(db);
     let checkpointer: WalCheckpointer | null = null;
     return {
       db,

@@ -2,7 +2,8 @@ import { formatInstant } from '../../src/druid/instant.ts';
 import type { ClusterContext } from './context.ts';
 import { deepStorageDir, loadSpecPath, writeSegmentFile } from './deep-storage.ts';
 import { type NewSegment, toSegmentRow } from './segment-records.ts';
-import { bumpSegmentsGeneration } from './segment-store.ts';
+import { bumpDataSources } from './segment-store.ts';
+import { summarizeInsertedRows } from './segment-summary-sync.ts';
 
 /** Publishes segments as an ingestion task would: metadata rows in one transaction, then their deep-storage files. */
 export function insertSegments(ctx: ClusterContext, segments: Iterable<NewSegment>) {
@@ -16,7 +17,7 @@ export function insertSegments(ctx: ClusterContext, segments: Iterable<NewSegmen
   );
   const files: Array<{ path: string; id: string }> = [];
   let count = 0;
-  ctx.db.transaction(() => {
+  const changed = ctx.db.transaction(() => {
     for (const segment of segments) {
       const row = toSegmentRow(segment, root, now);
       insert.run(row);
@@ -24,8 +25,10 @@ export function insertSegments(ctx: ClusterContext, segments: Iterable<NewSegmen
       const path = loadSpecPath(row.payload);
       if (path) files.push({ path, id: row.id });
     }
+    // The new rows are the ones above the summary watermark: summarized in this same transaction.
+    return summarizeInsertedRows(ctx.db);
   })();
-  bumpSegmentsGeneration(ctx.db);
+  bumpDataSources(ctx.db, changed);
   for (const file of files) writeSegmentFile(file.path, file.id);
   return count;
 }

@@ -3,7 +3,9 @@ import { formatInstant } from '../../src/druid/instant.ts';
 import { formatInterval, type Interval, parseInterval } from '../../src/druid/interval.ts';
 import type { ClusterContext } from './context.ts';
 import { deepStorageDir, deleteSegmentFile, loadSpecPath } from './deep-storage.ts';
-import { bumpSegmentsGeneration } from './segment-store.ts';
+import { applyGroupDeltas, type GroupDelta, mergeDeltas } from './segment-groups.ts';
+import { bumpDataSources } from './segment-store.ts';
+import { lowerWatermarkAfterDelete } from './segment-summary-sync.ts';
 
 export interface TaskRow {
   id: string;
@@ -104,28 +106,50 @@ export class TaskRunner {
   }
 }
 
-/** Deletes only UNUSED segments fully inside the interval, from the metadata store and then from deep storage. */
+/**
+ * Deletes only UNUSED segments fully inside the interval, from the metadata store (with its summaries, in one
+ * transaction) and then from deep storage.
+ */
 export function killUnusedSegments(
   db: Database.Database,
   root: string,
   dataSource: string,
   interval: Interval,
 ): number {
-  const rows = db
-    .prepare<[string, number, number], { id: string; payload: string }>(
-      'SELECT id, payload FROM druid_segments WHERE dataSource = ? AND used = 0 AND start_ms >= ? AND end_ms <= ?',
-    )
-    .all(dataSource, interval.start, interval.end);
-  const remove = db.prepare('DELETE FROM druid_segments WHERE id = ? AND used = 0');
-  db.transaction(() => {
-    for (const row of rows) remove.run(row.id);
+  const paths: string[] = [];
+  let count = 0;
+  const touched = db.transaction(() => {
+    const deleted = db
+      .prepare<[string, number, number], DeletedRow>(
+        `DELETE FROM druid_segments WHERE dataSource = ? AND used = 0 AND start_ms >= ? AND end_ms <= ?
+         RETURNING payload, start_ms, end_ms, version, size, replication_factor`,
+      )
+      .iterate(dataSource, interval.start, interval.end);
+    function* deltas(): Generator<GroupDelta> {
+      for (const row of deleted) {
+        count++;
+        const path = loadSpecPath(row.payload);
+        if (path) paths.push(path);
+        const unused: GroupDelta['unused'] = [-1, -row.size, -row.size * (row.replication_factor ?? 1)];
+        yield { dataSource, start: row.start_ms, end: row.end_ms, version: row.version, used: [0, 0, 0], unused };
+      }
+    }
+    const merged = mergeDeltas(deltas());
+    lowerWatermarkAfterDelete(db);
+    return applyGroupDeltas(db, merged);
   })();
-  bumpSegmentsGeneration(db);
-  for (const row of rows) {
-    const path = loadSpecPath(row.payload);
-    if (path) deleteSegmentFile(root, path);
-  }
-  return rows.length;
+  bumpDataSources(db, touched);
+  for (const path of paths) deleteSegmentFile(root, path);
+  return count;
+}
+
+interface DeletedRow {
+  payload: string;
+  start_ms: number;
+  end_ms: number;
+  version: string;
+  size: number;
+  replication_factor: number | null;
 }
 
 export function taskStatusPlus(row: TaskRow): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchDataSourceSummaries } from './datasources.ts';
+import { fetchDataSourceSummaries, mergeNames } from './datasources.ts';
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
@@ -43,5 +43,16 @@ describe('fetchDataSourceSummaries', () => {
         maxTime: Date.UTC(2015, 8, 13),
       },
     ]);
+  });
+});
+
+describe('mergeNames', () => {
+  it('adds served names the metadata store does not list yet (realtime-only), in order', () => {
+    const served = new Map([
+      ['b', 1],
+      ['d', 1],
+    ]);
+    expect(mergeNames(['a', 'b', 'c'], served)).toEqual(['a', 'b', 'c', 'd']);
+    expect(mergeNames(['a', 'b', 'd'], served)).toEqual(['a', 'b', 'd']);
   });
 });

@@ -6,27 +6,10 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { druidJson } from './client.ts';
 import { druidKeys } from './query-keys.ts';
-import { fetchUnusedSegmentPage } from './segments.ts';
+import { fetchUnusedSegmentPage, UNUSED_PAGE_SIZE } from './segments.ts';
+import { fetchUsedTotals } from './used-totals.ts';
 
 const namesSchema = z.array(z.string());
-
-const simpleDataSourcesSchema = z.array(
-  z.looseObject({
-    name: z.string(),
-    properties: z
-      .looseObject({
-        segments: z
-          .looseObject({
-            count: z.number(),
-            size: z.number(),
-            minTime: z.string().nullish(),
-            maxTime: z.string().nullish(),
-          })
-          .nullish(),
-      })
-      .nullish(),
-  }),
-);
 
 export interface DataSourceSummary {
   name: string;
@@ -35,12 +18,6 @@ export interface DataSourceSummary {
   /** Of the used segments; null when none are used. */
   minTime: number | null;
   maxTime: number | null;
-}
-
-function ms(text: string | null | undefined): number | null {
-  if (!text) return null;
-  const value = Date.parse(text);
-  return Number.isNaN(value) ? null : value;
 }
 
 /**
@@ -54,32 +31,38 @@ export function fetchDataSourceNames(signal?: AbortSignal): Promise<string[]> {
   });
 }
 
+/** The order names are shown in everywhere (list, kill picker, history): localeCompare's. */
+export const nameOrder = new Intl.Collator().compare;
+
 export const dataSourceNamesWithUnusedQueryOptions = () =>
   queryOptions({
     queryKey: druidKeys.dataSourceNamesWithUnused(),
-    queryFn: async ({ signal }) => [...(await fetchDataSourceNames(signal))].sort((a, b) => a.localeCompare(b)),
+    queryFn: async ({ signal }) => [...(await fetchDataSourceNames(signal))].sort(nameOrder),
   });
+
+/**
+ * Every name of either list, sorted: a datasource served only from realtime tasks is in `datasources?simple` but
+ * not yet in the metadata store.
+ */
+export function mergeNames(names: readonly string[], served: ReadonlyMap<string, unknown>): string[] {
+  const known = new Set(names);
+  const extra = [...served.keys()].filter((name) => !known.has(name));
+  return extra.length === 0 ? [...names] : [...names, ...extra].sort(nameOrder);
+}
 
 /** Names from the metadata store (`includeUnused`), totals from `datasources?simple`, sorted by name. */
 export async function fetchDataSourceSummaries(signal?: AbortSignal): Promise<DataSourceSummary[]> {
-  const [names, served] = await Promise.all([
-    fetchDataSourceNames(signal),
-    druidJson('/druid/coordinator/v1/datasources', simpleDataSourcesSchema, { query: { simple: true }, signal }),
-  ]);
-  const totals = new Map(served.map((entry) => [entry.name, entry.properties?.segments]));
-  const all = new Set([...names, ...totals.keys()]);
-  return [...all]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => {
-      const segments = totals.get(name);
-      return {
-        name,
-        usedCount: segments?.count ?? 0,
-        usedSize: segments?.size ?? 0,
-        minTime: ms(segments?.minTime),
-        maxTime: ms(segments?.maxTime),
-      };
-    });
+  const [names, totals] = await Promise.all([fetchDataSourceNames(signal), fetchUsedTotals(signal)]);
+  return mergeNames([...names].sort(nameOrder), totals).map((name) => {
+    const used = totals.get(name);
+    return {
+      name,
+      usedCount: used?.count ?? 0,
+      usedSize: used?.size ?? 0,
+      minTime: used?.minTime ?? null,
+      maxTime: used?.maxTime ?? null,
+    };
+  });
 }
 
 export const dataSourceSummariesQueryOptions = () =>
@@ -96,12 +79,19 @@ export interface UnusedSummary {
   end: number | null;
 }
 
-/** Pages through the unused segments, keeping only totals. */
-export async function fetchUnusedSummary(dataSource: string, signal?: AbortSignal): Promise<UnusedSummary> {
+/**
+ * Pages through the unused segments (10k a page, the next one read ahead in the listing worker), keeping only
+ * totals; `onProgress` gets the running totals after each page.
+ */
+export async function fetchUnusedSummary(
+  dataSource: string,
+  signal?: AbortSignal,
+  onProgress?: (summary: UnusedSummary) => void,
+): Promise<UnusedSummary> {
   const summary: UnusedSummary = { count: 0, size: 0, start: null, end: null };
   let after: string | null = null;
   do {
-    const page = await fetchUnusedSegmentPage(dataSource, after, { signal });
+    const page = await fetchUnusedSegmentPage(dataSource, after, { signal, nextLimit: UNUSED_PAGE_SIZE });
     for (const record of page.records) {
       summary.count++;
       summary.size += record.size;
@@ -109,13 +99,15 @@ export async function fetchUnusedSummary(dataSource: string, signal?: AbortSigna
       summary.end = summary.end === null ? record.end : Math.max(summary.end, record.end);
     }
     after = page.nextAfter;
+    onProgress?.({ ...summary });
   } while (after !== null);
   return summary;
 }
 
-export const unusedSummaryQueryOptions = (dataSource: string) =>
+/** The exact count, on demand; like the probe, aborted once no row shows it. */
+export const unusedSummaryQueryOptions = (dataSource: string, onProgress?: (summary: UnusedSummary) => void) =>
   queryOptions({
     queryKey: druidKeys.unusedSummary(dataSource),
-    queryFn: ({ signal }) => fetchUnusedSummary(dataSource, signal),
+    queryFn: ({ signal }) => fetchUnusedSummary(dataSource, signal, onProgress),
     staleTime: 30_000,
   });

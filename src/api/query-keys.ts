@@ -22,8 +22,6 @@ export const druidKeys = {
     ['druid', 'segments', dataSource, 'kill-dry-run', interval] as const,
   unusedRange: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-range'] as const,
   task: (taskId: string) => ['druid', 'task', taskId] as const,
-  /** Used segments with overshadowed status, for effective retention (under segments(ds), so kills refresh it). */
-  retentionSegments: (dataSource: string) => ['druid', 'segments', dataSource, 'retention'] as const,
   /** Every rule-bearing name (datasources incl. unused ones, keys of the rules map); an object so no name collides. */
   rulesIndex: () => ['druid', 'rules', { view: 'index' }] as const,
   /** The one audit entry a restore link points at. */
@@ -37,6 +35,10 @@ export const druidKeys = {
   unusedSegments: (dataSource: string) => ['druid', 'segments', dataSource, 'unused'] as const,
   /** Count, size and time range of its unused segments, without keeping them. */
   unusedSummary: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-summary'] as const,
+  /** Unused segments counted up to a cap, with their time range (the datasources list, per row on screen). */
+  unusedProbe: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-probe'] as const,
+  /** Used segment counts and sizes of every served datasource (`datasources?simple`). */
+  usedTotals: () => ['druid', 'datasources', 'used-totals'] as const,
   /** Served segments per interval (`intervals?simple`): sizes windows, draws timelines. */
   intervalSummaries: (dataSource: string) => ['druid', 'segments', dataSource, 'interval-summaries'] as const,
   /** One segment's full JSON. */

@@ -73,6 +73,20 @@ export function markSegmentsByInterval(dataSource: string, interval: string, use
   return sendMark(dataSource, used ? '/markUsed' : '/markUnused', 'POST', { interval });
 }
 
+/**
+ * Segments fully inside the interval, of the given versions only when `versions` is set: one request whatever their
+ * number (markUsed revives only those no newer version overshadows).
+ */
+export function markSegmentsByPredicate(
+  dataSource: string,
+  predicate: { interval: string; versions: readonly string[] | null },
+  used: boolean,
+  signal?: AbortSignal,
+): Promise<SegmentUpdateResult> {
+  const body = predicate.versions === null ? { interval: predicate.interval } : { ...predicate };
+  return sendMark(dataSource, used ? '/markUsed' : '/markUnused', 'POST', body, signal);
+}
+
 /** All segments: POST marks every non-overshadowed one used, DELETE marks all unused. */
 export function markAllSegments(dataSource: string, used: boolean): Promise<SegmentUpdateResult> {
   return sendMark(dataSource, '', used ? 'POST' : 'DELETE');

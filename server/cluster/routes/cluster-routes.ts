@@ -70,7 +70,7 @@ export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
       taskDurationMs: ctx.config.taskDurationMs,
     }),
   );
-  app.post('/local-cluster/coordinator/run', () => jsonResponse(200, runCoordinatorDuty(ctx)));
+  app.post('/local-cluster/coordinator/run', async () => jsonResponse(200, await runCoordinatorDuty(ctx)));
   // Stands in for ingestion: tests publish segments of odd datasources (hostile names, exact layouts) through it.
   app.post('/local-cluster/segments', async (c) => {
     const read = await jsonBodyOrError(c);

@@ -28,7 +28,7 @@ const BASE = '/druid/coordinator/v1/metadata';
 const PAGE = 5000;
 const notFound = () => new Response(null, { status: 404 });
 
-function idsOrFull(rows: SegmentRow[], full: boolean): Response {
+function idsOrFull(rows: Array<Pick<SegmentRow, 'id' | 'payload'>>, full: boolean): Response {
   return rawJsonResponse(
     full ? `[${rows.map((row) => row.payload).join(',')}]` : JSON.stringify(rows.map((row) => row.id)),
   );

@@ -26,6 +26,8 @@ interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData>
   /** Column widths in px, by column id; wider tables share the extra width in proportion. */
   widths: Record<string, number>;
   rowProps?: (row: Row<TFeatures, TData>) => RowAttributes;
+  /** The column whose cells name their row (role="rowheader"), e.g. the datasource name. */
+  rowHeaderColumn?: string;
   empty?: ReactNode;
   height?: number | string;
 }
@@ -74,6 +76,7 @@ interface BodyRowProps<TFeatures extends TableFeatures, TData extends RowData> {
   rowIndex: number;
   top: number;
   attributes: RowAttributes | undefined;
+  rowHeaderColumn: string | undefined;
 }
 
 function sameAttributes(a: RowAttributes | undefined, b: RowAttributes | undefined): boolean {
@@ -101,7 +104,11 @@ const BodyRow = memo(
         {...props.attributes}
       >
         {row.getAllCells().map((cell) => (
-          <div role="cell" className="data-table-cell" key={cell.id}>
+          <div
+            role={cell.column.id === props.rowHeaderColumn ? 'rowheader' : 'cell'}
+            className="data-table-cell"
+            key={cell.id}
+          >
             <table.FlexRender cell={cell} />
           </div>
         ))}
@@ -113,6 +120,7 @@ const BodyRow = memo(
     before.rowIndex === after.rowIndex &&
     before.top === after.top &&
     before.table === after.table &&
+    before.rowHeaderColumn === after.rowHeaderColumn &&
     sameAttributes(before.attributes, after.attributes),
 ) as <TFeatures extends TableFeatures, TData extends RowData>(props: BodyRowProps<TFeatures, TData>) => ReactNode;
 
@@ -149,6 +157,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
               rowIndex={rowIndexOffset + i + 2}
               top={(rowIndexOffset + i) * rowHeight}
               attributes={props.rowProps?.(row)}
+              rowHeaderColumn={props.rowHeaderColumn}
             />
           ))}
         </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { planBulk } from './bulk-plan.ts';
-import { type BulkPlan, chunk, runBatches, summarizeOutcome } from './bulk-runner.ts';
+import { type BulkPlan, batchIds, chunk, runBatches, summarizeOutcome } from './bulk-runner.ts';
 import { record } from './test-records.ts';
 
 const ids = Array.from({ length: 7 }, (_, i) => `id${i}`);
@@ -127,5 +127,17 @@ describe('planBulk', () => {
     expect(plan.toSend).toEqual([v2Used.id, shadowed.id]);
     expect(plan.alreadyInState).toEqual([febUnused.id]);
     expect(plan.overshadowed).toEqual([]);
+  });
+});
+
+describe('batchIds', () => {
+  it('keeps every request body within the byte limit, whatever the batch size', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `segment_${String(i).padStart(3, '0')}_${'é'.repeat(20)}`);
+    const batches = batchIds(ids, 10_000, 1_000);
+    expect(batches.flat()).toEqual(ids);
+    for (const batch of batches)
+      expect(new TextEncoder().encode(JSON.stringify({ segmentIds: batch })).length).toBeLessThanOrEqual(1_000);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batchIds(ids, 7).map((batch) => batch.length)).toEqual([7, 7, 7, 7, 7, 7, 7, 1]);
   });
 });

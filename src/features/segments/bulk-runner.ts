@@ -46,6 +46,35 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+/** No request body over this: proxies and Druid's Jetty refuse big bodies, and 1 MB is ~8k segment IDs already. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * Batches of at most `size` IDs whose `{"segmentIds":[…]}` body stays within `maxBytes` (UTF-8, quotes and commas
+ * counted), so a big batch size with long IDs never sends an oversized request.
+ */
+export function batchIds(ids: readonly string[], size: number, maxBytes = MAX_BODY_BYTES): string[][] {
+  const encoder = new TextEncoder();
+  const batches: string[][] = [];
+  const envelope = '{"segmentIds":[]}'.length;
+  for (const group of chunk(ids, size)) {
+    let batch: string[] = [];
+    let bytes = envelope;
+    for (const id of group) {
+      const cost = encoder.encode(JSON.stringify(id)).length + 1;
+      if (batch.length > 0 && bytes + cost > maxBytes) {
+        batches.push(batch);
+        batch = [];
+        bytes = envelope;
+      }
+      batch.push(id);
+      bytes += cost;
+    }
+    if (batch.length > 0) batches.push(batch);
+  }
+  return batches;
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -59,7 +88,7 @@ export async function runBatches({ ids, batchSize, send, isCancelled, onProgress
     notAttempted: [],
     cancelled: false,
   };
-  const batches = chunk(ids, batchSize);
+  const batches = batchIds(ids, batchSize);
   let sent = 0;
   for (const [index, batch] of batches.entries()) {
     if (isCancelled()) {

@@ -1,80 +1,114 @@
-import { useQuery } from '@tanstack/react-query';
+/**
+ * The cells of one datasource in the list. Used totals and rules come from the list-wide requests (context); the
+ * unused ones from the row's own bounded probe, asked for only while the row is on screen (useRowUnused).
+ */
 import { Link } from 'wouter';
-import { type DataSourceSummary, unusedSummaryQueryOptions } from '../../api/datasources.ts';
 import type { RuleListResult } from '../../api/rules.ts';
 import { formatBytes, formatCount } from '../../components/format.ts';
 import { describeRule } from '../../druid/rules.ts';
-import { DataSourceActions } from './datasource-actions.tsx';
+import { useDataSourceListShared } from './datasource-list-context.ts';
+import { ExactCountControl } from './datasource-list-exact-count.tsx';
+import { useRowUnused } from './datasource-list-unused.ts';
 import { dataSourceHref } from './datasource-path.ts';
 import { formatShortInstant } from './segment-columns.tsx';
 
-function timeRange(start: number | null, end: number | null): string {
-  if (start === null || end === null) return '—';
-  return `${formatShortInstant(start, true)} → ${formatShortInstant(end, true)}`;
-}
-
-function RulesSummary({ own, defaults }: { own: RuleListResult | undefined; defaults: RuleListResult | undefined }) {
-  if (own?.error) return <span className="muted">Unreadable rules: {own.error}</span>;
-  const rules = own?.rules ?? [];
-  if (rules.length === 0) {
-    const fallback = defaults?.rules.map(describeRule).join(' · ');
-    return <span className="muted">Cluster defaults{fallback ? `: ${fallback}` : ''}</span>;
-  }
-  return <span>{rules.map(describeRule).join(' · ')}</span>;
-}
-
-interface DataSourceRowProps {
-  summary: DataSourceSummary;
-  rules: Record<string, RuleListResult> | undefined;
-  rulesError: boolean;
-}
-
-/** One datasource: used totals from the Coordinator, unused ones counted by paging, rules, actions. */
-export function DataSourceRow({ summary, rules, rulesError }: DataSourceRowProps) {
-  const unused = useQuery(unusedSummaryQueryOptions(summary.name));
-  const start = [summary.minTime, unused.data?.start ?? null].filter((v) => v !== null) as number[];
-  const end = [summary.maxTime, unused.data?.end ?? null].filter((v) => v !== null) as number[];
-  const counting = (
+function Busy({ text = '…' }: { text?: string }) {
+  return (
     <span className="muted" aria-busy="true">
-      counting…
+      {text}
     </span>
   );
+}
+
+export function NameCell({ name }: { name: string }) {
   return (
-    <tr>
-      <th scope="row">
-        <Link href={dataSourceHref('segments', summary.name)} className="datasource-name">
-          {summary.name}
-        </Link>
-      </th>
-      <td className="numeric">{formatCount(summary.usedCount)}</td>
-      <td className="numeric">
-        {unused.isError ? (
-          <span className="field-error">failed</span>
-        ) : unused.data ? (
-          formatCount(unused.data.count)
-        ) : (
-          counting
-        )}
-      </td>
-      <td className="numeric">
-        {formatBytes(summary.usedSize + (unused.data?.size ?? 0))}
-        {unused.data && unused.data.size > 0 && (
-          <span className="muted"> ({formatBytes(unused.data.size)} unused)</span>
-        )}
-      </td>
-      <td>{timeRange(start.length ? Math.min(...start) : null, end.length ? Math.max(...end) : null)}</td>
-      <td className="datasource-rules">
-        {rulesError ? (
-          <span className="muted">rules unavailable</span>
-        ) : rules ? (
-          <RulesSummary own={rules[summary.name]} defaults={rules._default} />
-        ) : (
-          <span className="muted">…</span>
-        )}
-      </td>
-      <td>
-        <DataSourceActions dataSource={summary.name} />
-      </td>
-    </tr>
+    <Link href={dataSourceHref('segments', name)} className="datasource-name" title={name}>
+      {name}
+    </Link>
+  );
+}
+
+export function UsedCountCell({ name }: { name: string }) {
+  const { totals, totalsFailed } = useDataSourceListShared();
+  if (totals) return formatCount(totals.get(name)?.count ?? 0);
+  return totalsFailed ? <span className="muted">—</span> : <Busy />;
+}
+
+export function UnusedCountCell({ name }: { name: string }) {
+  const { probe, exact, failed, error } = useRowUnused(name);
+  if (exact) return formatCount(exact.count);
+  if (failed)
+    return (
+      <span className="field-error" title={error instanceof Error ? error.message : undefined}>
+        failed
+      </span>
+    );
+  if (!probe) return <Busy text="counting…" />;
+  if (probe.capped) return <ExactCountControl dataSource={name} />;
+  return formatCount(probe.count);
+}
+
+export function SizeCell({ name }: { name: string }) {
+  const { totals, totalsFailed } = useDataSourceListShared();
+  const { probe, exact, failed } = useRowUnused(name);
+  const unused = exact?.size ?? probe?.size ?? (failed ? 0 : undefined);
+  if ((!totals && !totalsFailed) || unused === undefined) return <Busy />;
+  const used = totals?.get(name)?.size ?? 0;
+  // Past the probe's cap only part of the unused bytes are known: a lower bound until counted exactly.
+  const atLeast = !exact && probe?.capped ? '≥ ' : '';
+  return (
+    <>
+      {atLeast}
+      {formatBytes(used + unused)}
+      {unused > 0 && (
+        <span className="muted">
+          {' '}
+          ({atLeast}
+          {formatBytes(unused)} unused)
+        </span>
+      )}
+    </>
+  );
+}
+
+function extreme(values: Array<number | null | undefined>, pick: (a: number, b: number) => number): number | null {
+  let result: number | null = null;
+  for (const value of values)
+    if (value !== null && value !== undefined) result = result === null ? value : pick(result, value);
+  return result;
+}
+
+export function TimeRangeCell({ name }: { name: string }) {
+  const { totals } = useDataSourceListShared();
+  const { probe, exact } = useRowUnused(name);
+  const used = totals?.get(name);
+  const unused = exact ?? probe;
+  if (!unused && !used) return <Busy />;
+  const start = extreme([used?.minTime, unused?.start], Math.min);
+  const end = extreme([used?.maxTime, unused?.end], Math.max);
+  if (start === null || end === null) return <span className="muted">—</span>;
+  const text = `${formatShortInstant(start, true)} → ${formatShortInstant(end, true)}`;
+  // Capped: the end is the latest start's segment's; a longer unused segment starting earlier could end later.
+  const approximate = !exact && probe?.capped;
+  return <span title={approximate ? 'Count exactly for the exact end of the unused segments' : undefined}>{text}</span>;
+}
+
+function describeRules(own: RuleListResult | undefined, defaults: RuleListResult | undefined) {
+  if (own?.error) return { muted: true, text: `Unreadable rules: ${own.error}` };
+  const rules = own?.rules ?? [];
+  if (rules.length > 0) return { muted: false, text: rules.map(describeRule).join(' · ') };
+  const fallback = defaults?.rules.map(describeRule).join(' · ');
+  return { muted: true, text: `Cluster defaults${fallback ? `: ${fallback}` : ''}` };
+}
+
+export function RulesCell({ name }: { name: string }) {
+  const { rules, rulesFailed } = useDataSourceListShared();
+  if (rulesFailed) return <span className="muted">rules unavailable</span>;
+  if (!rules) return <Busy />;
+  const { muted, text } = describeRules(rules[name], rules._default);
+  return (
+    <span className={muted ? 'muted' : undefined} title={text}>
+      {text}
+    </span>
   );
 }

@@ -1,22 +1,37 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useSearchParams } from 'wouter';
-import { dataSourceSummariesQueryOptions } from '../../api/datasources.ts';
+import { dataSourceNamesWithUnusedQueryOptions, mergeNames } from '../../api/datasources.ts';
 import { allRulesQueryOptions } from '../../api/rules.ts';
+import { usedTotalsQueryOptions } from '../../api/used-totals.ts';
 import { formatCount } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
-import { DataSourceRow } from './datasource-row.tsx';
+import type { DataSourceListShared } from './datasource-list-context.ts';
+import { filterDataSourceNames } from './datasources-filter.ts';
+import { DataSourcesTable } from './datasources-table.tsx';
 import './segments.css';
 
-/** Every datasource in the metadata store, all-unused ones included, with counts, range, rules and actions. */
+/**
+ * Every datasource in the metadata store, all-unused ones included. Three requests for the whole list (names, used
+ * totals, rules); each row on screen then asks for its own unused segments, bounded (datasource-row.tsx).
+ */
 export function DataSourcesPage(_props: { dataSource?: string }) {
   const id = useId();
   const [params, setParams] = useSearchParams();
   const filter = params.get('filter') ?? '';
-  const list = useQuery(dataSourceSummariesQueryOptions());
+  // Names first: the list is drawn from them alone, totals and rules fill in when they come.
+  const names = useQuery(dataSourceNamesWithUnusedQueryOptions());
+  const totals = useQuery(usedTotalsQueryOptions());
   const rules = useQuery(allRulesQueryOptions());
-  const needle = filter.trim().toLowerCase();
-  const shown = (list.data ?? []).filter((summary) => summary.name.toLowerCase().includes(needle));
+  const all = useMemo(
+    () => (names.data && totals.data ? mergeNames(names.data, totals.data) : names.data),
+    [names.data, totals.data],
+  );
+  const shown = useMemo(() => filterDataSourceNames(all ?? [], filter).map((name) => ({ name })), [all, filter]);
+  const shared = useMemo<Omit<DataSourceListShared, 'dwellMs'>>(
+    () => ({ totals: totals.data, totalsFailed: totals.isError, rules: rules.data, rulesFailed: rules.isError }),
+    [totals.data, totals.isError, rules.data, rules.isError],
+  );
 
   return (
     <section className="datasources-page stack">
@@ -32,39 +47,23 @@ export function DataSourcesPage(_props: { dataSource?: string }) {
           />
         </div>
       </div>
-      {list.isPending && <p aria-busy="true">Loading datasources…</p>}
-      {list.isError && <QueryErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && (
+      {names.isPending && <p aria-busy="true">Loading datasources…</p>}
+      {names.isError && <QueryErrorAlert error={names.error} onRetry={() => void names.refetch()} />}
+      {totals.isError && (
+        <QueryErrorAlert
+          title="Used segment counts unavailable"
+          error={totals.error}
+          onRetry={() => void totals.refetch()}
+        />
+      )}
+      {all && (
         <>
           <p role="status">
-            {needle
-              ? `${formatCount(shown.length)} of ${formatCount(list.data.length)} datasources match.`
-              : `${formatCount(list.data.length)} datasources.`}
+            {filter.trim()
+              ? `${formatCount(shown.length)} of ${formatCount(all.length)} datasources match.`
+              : `${formatCount(all.length)} datasources.`}
           </p>
-          <div className="datasources-table-wrap">
-            <table className="datasources-table">
-              <caption className="visually-hidden">Datasources</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Datasource</th>
-                  <th scope="col">Used segments</th>
-                  <th scope="col">Unused segments</th>
-                  <th scope="col">Total size</th>
-                  <th scope="col">Time range (UTC)</th>
-                  <th scope="col">Retention rules</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((summary) => (
-                  <DataSourceRow key={summary.name} summary={summary} rules={rules.data} rulesError={rules.isError} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {shown.length === 0 && <p className="muted">No datasource matches “{filter}”.</p>}
+          <DataSourcesTable rows={shown} shared={shared} empty={`No datasource matches “${filter}”.`} />
         </>
       )}
     </section>

@@ -1,8 +1,8 @@
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatCount } from '../../components/format.ts';
-import { previewMarkAll } from './interval-preview.ts';
+import { ETERNITY } from '../../druid/interval.ts';
 import { useDataSourceMark } from './use-datasource-mark.ts';
-import { useSegmentRecords } from './use-segment-records.ts';
+import { useMarkPreview } from './use-mark-preview.ts';
 
 interface MarkAllDialogProps {
   dataSource: string;
@@ -12,10 +12,8 @@ interface MarkAllDialogProps {
 
 /** Mark every segment used (never overshadowed ones) or unused, with the exact count first. */
 export function MarkAllDialog({ dataSource, used, onClose }: MarkAllDialogProps) {
-  const data = useSegmentRecords(dataSource);
+  const { preview, error } = useMarkPreview(dataSource, ETERNITY, used);
   const mark = useDataSourceMark(dataSource, onClose);
-  const loaded = data.usedStatus === 'success' && data.unusedDone;
-  const preview = loaded ? previewMarkAll(data.records, used) : null;
   const target = used ? 'used' : 'unused';
   const count = preview ? formatCount(preview.willChange) : '…';
 
@@ -27,7 +25,7 @@ export function MarkAllDialog({ dataSource, used, onClose }: MarkAllDialogProps)
       destructive={!used}
       typedConfirmation={used ? undefined : dataSource}
       pending={mark.isPending}
-      error={mark.error ?? data.usedError ?? data.unusedError ?? undefined}
+      error={mark.error ?? error ?? undefined}
       confirmDisabled={!preview || preview.willChange === 0}
       onCancel={onClose}
       onConfirm={() => mark.mutate({ used, interval: null })}

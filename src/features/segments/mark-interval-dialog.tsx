@@ -2,11 +2,10 @@ import { useId, useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatCount } from '../../components/format.ts';
 import { IntervalPicker } from '../../components/interval-picker/interval-picker.tsx';
-import { readIntervalText } from '../../components/interval-picker/interval-text.ts';
-import { previewIntervalMark } from './interval-preview.ts';
+import { formatIntervalShort, readIntervalText } from '../../components/interval-picker/interval-text.ts';
 import { EMPTY_FILTERS } from './segment-filters.ts';
 import { useDataSourceMark } from './use-datasource-mark.ts';
-import { useSegmentRecords } from './use-segment-records.ts';
+import { useMarkPreview } from './use-mark-preview.ts';
 import { useSegmentsView } from './use-segments-view.ts';
 
 interface MarkIntervalDialogProps {
@@ -20,15 +19,17 @@ export function MarkIntervalDialog({ dataSource, used: initiallyUsed, onClose }:
   const id = useId();
   const [used, setUsed] = useState(initiallyUsed);
   const [text, setText] = useState('');
-  const data = useSegmentRecords(dataSource);
-  const { presets } = useSegmentsView(data.records, EMPTY_FILTERS);
-  const mark = useDataSourceMark(dataSource, onClose);
   const reading = useMemo(() => readIntervalText(text), [text]);
-  const loaded = data.usedStatus === 'success' && data.unusedDone;
-  const preview = useMemo(
-    () => (loaded && reading.ok ? previewIntervalMark(data.records, reading.interval, used) : null),
-    [loaded, reading, data.records, used],
+  const { preview, error, big, records, range } = useMarkPreview(
+    dataSource,
+    reading.ok ? reading.interval : null,
+    used,
   );
+  const view = useSegmentsView(records, EMPTY_FILTERS);
+  // A big datasource is not loaded: its served range is the one preset known without paging.
+  const presets =
+    big && range ? [{ label: 'Whole datasource', interval: formatIntervalShort(range, 'utc') }] : view.presets;
+  const mark = useDataSourceMark(dataSource, onClose);
   const target = used ? 'used' : 'unused';
 
   return (
@@ -39,7 +40,7 @@ export function MarkIntervalDialog({ dataSource, used: initiallyUsed, onClose }:
       confirmLabel={preview ? `Mark ${formatCount(preview.willChange)} segments ${target}` : `Mark segments ${target}`}
       destructive={!used}
       pending={mark.isPending}
-      error={mark.error ?? undefined}
+      error={mark.error ?? error ?? undefined}
       confirmDisabled={!reading.ok || !preview || preview.willChange === 0}
       onCancel={onClose}
       onConfirm={() => reading.ok && mark.mutate({ used, interval: reading.canonical })}

@@ -1,80 +1,37 @@
-import { useMemo, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import type { SegmentRecord } from '../../api/segments.ts';
-import { useCanWrite } from '../../api/write-permissions.ts';
-import { formatCount } from '../../components/format.ts';
-import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
+import { intervalSummariesQueryOptions } from '../../api/interval-summaries.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
-import { BulkDialog } from './bulk-dialog.tsx';
 import { DataSourceActions } from './datasource-actions.tsx';
 import { dataSourceHref, decodeDataSourceParam } from './datasource-path.ts';
-import { SegmentDetailDialog } from './segment-detail-dialog.tsx';
-import { SegmentFilterBar } from './segment-filter-bar.tsx';
-import type { SegmentRowActions } from './segment-row-context.ts';
-import { SegmentsTable } from './segments-table.tsx';
-import { SegmentsTimeline } from './segments-timeline.tsx';
-import { SelectionBar } from './selection-bar.tsx';
-import { useBulkAction } from './use-bulk-action.ts';
-import { useSegmentRecords } from './use-segment-records.ts';
-import { useSegmentSelection } from './use-segment-selection.ts';
-import { useSegmentUrl } from './use-segment-url.ts';
-import { useSegmentsView } from './use-segments-view.ts';
-import { useToggleSegment } from './use-toggle-segment.ts';
+import { FullSegmentsView } from './full-segments-view.tsx';
+import { FULL_LOAD_MAX_SERVED } from './window-sizing.ts';
+import { WindowedSegmentsView } from './windowed-segments-view.tsx';
 import './segments.css';
 
-function LoadStatus({ data }: { data: ReturnType<typeof useSegmentRecords> }) {
-  return (
-    <div className="segments-load" aria-live="polite">
-      {data.usedStatus === 'pending' && <p aria-busy="true">Loading used segments…</p>}
-      {!data.unusedDone && !data.unusedError && (
-        <div className="row">
-          <label htmlFor="unused-progress">Loading unused segments: {formatCount(data.unusedLoaded)} so far</label>
-          <progress id="unused-progress" />
-        </div>
-      )}
-      {data.refreshing && <p className="muted">Refreshing…</p>}
-      {data.usedError ? (
-        <QueryErrorAlert title="Could not load the used segments" error={data.usedError} onRetry={data.retry} />
-      ) : null}
-      {data.unusedError ? (
-        <QueryErrorAlert title="Could not load the unused segments" error={data.unusedError} onRetry={data.retry} />
-      ) : null}
-    </div>
-  );
-}
-
-function countStates(records: readonly SegmentRecord[]) {
-  const counts = { used: 0, overshadowed: 0, unused: 0 };
-  for (const record of records) counts[record.state]++;
-  return counts;
+/**
+ * The datasource's served segments per interval decide the mode once per datasource: small ones load whole, big ones
+ * are shown a time window at a time (a later refetch after a change never switches mode under the operator).
+ */
+function useWindowedMode(dataSource: string) {
+  const summaries = useQuery({ ...intervalSummariesQueryOptions(dataSource), refetchOnWindowFocus: false });
+  const decided = useRef<{ dataSource: string; windowed: boolean } | null>(null);
+  if (summaries.data && decided.current?.dataSource !== dataSource)
+    decided.current = { dataSource, windowed: summaries.data.count > FULL_LOAD_MAX_SERVED };
+  const [, rerender] = useState(0);
+  const windowed = decided.current?.dataSource === dataSource ? decided.current.windowed : null;
+  // A full load that finds more unused segments than it holds hands over to windowed mode, for good.
+  const switchToWindowed = useCallback(() => {
+    decided.current = { dataSource, windowed: true };
+    rerender((n) => n + 1);
+  }, [dataSource]);
+  return { summaries, windowed, switchToWindowed };
 }
 
 export function SegmentsPage(props: { dataSource?: string }) {
   const dataSource = decodeDataSourceParam(props.dataSource ?? '');
-  const { filters, setFilters, openSegmentId, setOpenSegment } = useSegmentUrl();
-  const data = useSegmentRecords(dataSource);
-  const view = useSegmentsView(data.records, filters);
-  const select = useSegmentSelection(dataSource, data.records, data.byId, view.order, view.compiled);
-  const toggle = useToggleSegment(dataSource);
-  const bulk = useBulkAction(dataSource, data);
-  const visibleRange = useRef({ start: 0, end: 0 });
-  const writable = useCanWrite(dataSource);
-
-  const actions = useMemo<SegmentRowActions>(
-    () => ({
-      selected: select.selection.ids,
-      onCheck: select.onCheck,
-      onToggleState: (record: SegmentRecord) => toggle.mutate({ record, used: record.state === 'unused' }),
-      onDetails: (record: SegmentRecord) => setOpenSegment(record.id),
-      pendingId: toggle.isPending ? (toggle.variables?.record.id ?? null) : null,
-      dataSource,
-      writable,
-    }),
-    [select.selection.ids, select.onCheck, toggle, setOpenSegment, dataSource, writable],
-  );
-
-  const counts = useMemo(() => countStates(data.records), [data.records]);
-  const loaded = data.usedStatus === 'success' && data.unusedDone;
+  const { summaries, windowed, switchToWindowed } = useWindowedMode(dataSource);
 
   return (
     <section className="segments-page stack">
@@ -95,87 +52,20 @@ export function SegmentsPage(props: { dataSource?: string }) {
           <DataSourceActions dataSource={dataSource} />
         </div>
       </header>
-      <p>
-        {formatCount(data.records.length)} segments: {formatCount(counts.used)} used, {formatCount(counts.overshadowed)}{' '}
-        overshadowed, {formatCount(counts.unused)} unused.
-      </p>
-      {!writable && (
-        <p className="alert warning" role="status">
-          You may read but not change {dataSource}: Druid refused your last change there, so the write actions are off.
-          Sign in as another user to change it.
-        </p>
-      )}
-      <LoadStatus data={data} />
-      <SegmentsTimeline
-        records={view.timelineRecords}
-        highlight={view.compiled.interval}
-        onPick={(interval) => setFilters({ interval: formatIntervalShort(interval, 'utc') })}
-      />
-      <SegmentFilterBar filters={filters} onChange={setFilters} versions={view.versions} presets={view.presets} />
-      <SelectionBar
-        dataSource={dataSource}
-        summary={select.summary}
-        selectedIds={select.selection.ids}
-        byId={data.byId}
-        onMarkUsed={() => bulk.prepare('markUsed', select.selection.ids)}
-        onMarkUnused={() => bulk.prepare('markUnused', select.selection.ids)}
-        onClear={select.clear}
-      />
-      <div className="row segments-table-toolbar">
-        <span role="status" aria-busy={view.stale}>
-          Showing {formatCount(view.order.length)} of {formatCount(data.records.length)} segments
-        </span>
-        <button
-          type="button"
-          disabled={view.order.length === 0}
-          onClick={() => select.selectWindow(visibleRange.current.start, visibleRange.current.end)}
-        >
-          Select all on screen
-        </button>
-        {select.allMatchingSelected ? (
-          <button type="button" onClick={select.deselectAllMatching}>
-            Deselect all {formatCount(view.order.length)} matching
-          </button>
+      {windowed === null ? (
+        summaries.isError ? (
+          <QueryErrorAlert
+            title="Could not load the datasource's intervals"
+            error={summaries.error}
+            onRetry={() => void summaries.refetch()}
+          />
         ) : (
-          <button type="button" disabled={view.order.length === 0 || !loaded} onClick={select.selectAllMatching}>
-            Select all {formatCount(view.order.length)} matching
-          </button>
-        )}
-      </div>
-      <SegmentsTable
-        records={data.records}
-        order={view.order}
-        sort={filters.sort}
-        onSortChange={(sort) => setFilters({ sort })}
-        actions={actions}
-        visibleRange={visibleRange}
-        caption={`Segments of ${dataSource}`}
-        empty={
-          data.records.length === 0
-            ? loaded
-              ? 'This datasource has no segments.'
-              : 'Loading…'
-            : 'No segment matches the filters.'
-        }
-      />
-      <BulkDialog
-        dataSource={dataSource}
-        state={bulk.state}
-        batchSize={bulk.batchSize}
-        onBatchSize={bulk.setBatchSize}
-        onRun={bulk.run}
-        onCancel={bulk.cancel}
-        onClose={bulk.close}
-        onRetryFailed={bulk.retryFailed}
-      />
-      {openSegmentId !== null && (
-        <SegmentDetailDialog
-          dataSource={dataSource}
-          segmentId={openSegmentId}
-          record={data.byId.get(openSegmentId)}
-          listingLoaded={loaded}
-          onClose={() => setOpenSegment(null)}
-        />
+          <p aria-busy="true">Loading…</p>
+        )
+      ) : windowed && summaries.data ? (
+        <WindowedSegmentsView dataSource={dataSource} summaries={summaries.data} />
+      ) : (
+        <FullSegmentsView dataSource={dataSource} onTooBig={switchToWindowed} />
       )}
     </section>
   );

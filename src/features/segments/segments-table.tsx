@@ -1,5 +1,5 @@
 import { type SortingState, useTable } from '@tanstack/react-table';
-import { type RefObject, useMemo } from 'react';
+import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import type { SegmentRecord } from '../../api/segments.ts';
 import { DataTable } from '../../components/data-table/data-table.tsx';
 import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
@@ -20,6 +20,28 @@ interface SegmentsTableProps {
   visibleRange: RefObject<{ start: number; end: number }>;
   caption: string;
   empty: string;
+  /** Windowed mode: the wheel turned on past the first or last row (the table is at that edge already). */
+  onEdge?: (edge: 'start' | 'end') => void;
+  /** Windowed mode: a new window, scrolled to its top ('start') or its bottom ('end', coming back from later). */
+  scrollTo?: { key: string; edge: 'start' | 'end' };
+}
+
+/** Calls `onEdge` when the wheel pushes on beyond the scroll box's top or bottom. */
+function useWheelPastEdge(box: RefObject<HTMLElement | null>, onEdge?: (edge: 'start' | 'end') => void) {
+  const latest = useRef(onEdge);
+  latest.current = onEdge;
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      if (!latest.current || event.deltaY === 0) return;
+      const atEnd = element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
+      if (event.deltaY > 0 && atEnd) latest.current('end');
+      else if (event.deltaY < 0 && element.scrollTop <= 0) latest.current('start');
+    };
+    element.addEventListener('wheel', onWheel, { passive: true });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [box]);
 }
 
 export function SegmentsTable(props: SegmentsTableProps) {
@@ -29,6 +51,15 @@ export function SegmentsTable(props: SegmentsTableProps) {
     () => items.map((item) => records[order[item.index] as number] as SegmentRecord),
     [items, records, order],
   );
+  useWheelPastEdge(scrollRef, props.onEdge);
+  const scrollKey = props.scrollTo?.key;
+  const scrollEdge = props.scrollTo?.edge;
+  // Once per new window, when its rows are in.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element || scrollKey === undefined) return;
+    element.scrollTop = scrollEdge === 'end' ? element.scrollHeight : 0;
+  }, [scrollKey, scrollEdge, scrollRef]);
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
 
   const table = useTable({

@@ -1,15 +1,22 @@
 import { type KeyboardEvent, type PointerEvent, useId, useMemo, useRef, useState } from 'react';
-import type { SegmentRecord } from '../../api/segments.ts';
 import { formatBytes, formatCount } from '../../components/format.ts';
 import type { Interval } from '../../druid/interval.ts';
 import { formatShortInstant } from './segment-columns.tsx';
-import { bucketize, bucketTotal, type TimelineBucket, type TimelineMetric } from './timeline-buckets.ts';
+import {
+  bucketize,
+  bucketTotal,
+  type TimelineBucket,
+  type TimelineItem,
+  type TimelineMetric,
+} from './timeline-buckets.ts';
 
 interface SegmentsTimelineProps {
-  records: readonly SegmentRecord[];
-  /** The interval filter, highlighted. */
+  records: readonly TimelineItem[];
+  /** The interval filter (or the window shown), highlighted. */
   highlight: Interval | null;
   onPick: (interval: Interval) => void;
+  /** What Enter (or a click) does with the bars, for screen readers. */
+  pickHint?: string;
 }
 
 const HEIGHT = 80;
@@ -25,7 +32,7 @@ function describe(bucket: TimelineBucket, metric: TimelineMetric): string {
  * Segment count or size over time, used/overshadowed/unused stacked. Drag across bars (or Shift+arrows) to filter to
  * an interval; click a bar (or Enter) to filter to it.
  */
-export function SegmentsTimeline({ records, highlight, onPick }: SegmentsTimelineProps) {
+export function SegmentsTimeline({ records, highlight, onPick, pickHint }: SegmentsTimelineProps) {
   const id = useId();
   const [metric, setMetric] = useState<TimelineMetric>('count');
   const { buckets, granularity } = useMemo(() => bucketize(records, metric), [records, metric]);
@@ -97,7 +104,7 @@ export function SegmentsTimeline({ records, highlight, onPick }: SegmentsTimelin
         className="segments-timeline-plot"
         role="group"
         tabIndex={n > 0 ? 0 : -1}
-        aria-label="Segments over time. Arrow keys move between bars, Shift extends, Enter filters to the bars."
+        aria-label={`Segments over time. Arrow keys move between bars, Shift extends, Enter ${pickHint ?? 'filters to the bars'}.`}
         aria-describedby={`${id}-live`}
         onKeyDown={onKeyDown}
       >

@@ -2,9 +2,17 @@
  * Buckets for the segments timeline: UTC-aligned steps (hour … year) chosen so at most `maxBuckets` cover the
  * records' span; each segment counts in the bucket where it starts, split by state.
  */
-import type { SegmentRecord, SegmentState } from '../../api/segments.ts';
+import type { SegmentState } from '../../api/segments.ts';
 
 export type TimelineMetric = 'count' | 'size';
+
+/** A segment, or (with `count`) a summary of `count` segments of one interval and state. */
+export interface TimelineItem {
+  start: number;
+  state: SegmentState;
+  size: number;
+  count?: number;
+}
 
 export interface TimelineBucket {
   start: number;
@@ -65,7 +73,7 @@ function clamp(ms: number): number {
   return Math.min(MAX_MS, Math.max(MIN_MS, ms));
 }
 
-export function bucketize(records: readonly SegmentRecord[], metric: TimelineMetric, maxBuckets = 96) {
+export function bucketize(records: readonly TimelineItem[], metric: TimelineMetric, maxBuckets = 96) {
   if (records.length === 0) return { buckets: [] as TimelineBucket[], granularity: null };
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -83,7 +91,7 @@ export function bucketize(records: readonly SegmentRecord[], metric: TimelineMet
   const starts = buckets.map((bucket) => bucket.start);
   for (const record of records) {
     const bucket = buckets[upperBound(starts, clamp(record.start)) - 1];
-    if (bucket) bucket.values[record.state] += metric === 'count' ? 1 : record.size;
+    if (bucket) bucket.values[record.state] += metric === 'count' ? (record.count ?? 1) : record.size;
   }
   return { buckets, granularity };
 }

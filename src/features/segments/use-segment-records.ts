@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type SegmentRecord, unusedSegmentsQueryOptions, usedSegmentsQueryOptions } from '../../api/segments.ts';
+import { FULL_LOAD_MAX_ROWS } from './window-sizing.ts';
 
 export interface SegmentRecordsState {
   /** Used and unused together, one record per ID. */
@@ -12,6 +13,11 @@ export interface SegmentRecordsState {
   unusedLoaded: number;
   unusedDone: boolean;
   unusedError: unknown;
+  /**
+   * More segments than a full load holds (FULL_LOAD_MAX_ROWS): paging stopped, the datasource is to be windowed. Few
+   * served segments can hide millions of unused ones, which the served summaries do not count.
+   */
+  overCap: boolean;
   /** A refetch of either list is running (after a change). */
   refreshing: boolean;
   retry: () => void;
@@ -25,17 +31,22 @@ const BIG_LIST = { refetchOnWindowFocus: false } as const;
  */
 const MERGE_INTERVAL_MS = 1000;
 
-/** The datasource's used segments (one request) and unused ones (paged to the end), merged. */
-export function useSegmentRecords(dataSource: string): SegmentRecordsState {
-  const used = useQuery({ ...usedSegmentsQueryOptions(dataSource), ...BIG_LIST });
-  const unused = useInfiniteQuery({ ...unusedSegmentsQueryOptions(dataSource), ...BIG_LIST });
+/**
+ * The datasource's used segments (one request) and unused ones (paged to the end), merged. `enabled` false asks for
+ * nothing (a big datasource, or one whose size is not known yet).
+ */
+export function useSegmentRecords(dataSource: string, enabled = true): SegmentRecordsState {
+  const used = useQuery({ ...usedSegmentsQueryOptions(dataSource), ...BIG_LIST, enabled });
+  const unused = useInfiniteQuery({ ...unusedSegmentsQueryOptions(dataSource), ...BIG_LIST, enabled });
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = unused;
 
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-
   const pages = unused.data?.pages;
+  const unusedLoaded = useMemo(() => (pages ?? []).reduce((n, page) => n + page.records.length, 0), [pages]);
+  const overCap = (used.data?.length ?? 0) + unusedLoaded > FULL_LOAD_MAX_ROWS;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError && !overCap) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, overCap, fetchNextPage]);
+
   const [shownPages, setShownPages] = useState(pages);
   const mergedAt = useRef<number | null>(null);
   useEffect(() => {
@@ -53,7 +64,6 @@ export function useSegmentRecords(dataSource: string): SegmentRecordsState {
     for (const record of used.data ?? []) map.set(record.id, record);
     return { records: [...map.values()], byId: map };
   }, [used.data, shownPages]);
-  const unusedLoaded = useMemo(() => (pages ?? []).reduce((n, page) => n + page.records.length, 0), [pages]);
 
   return {
     records,
@@ -63,6 +73,7 @@ export function useSegmentRecords(dataSource: string): SegmentRecordsState {
     unusedLoaded,
     unusedDone: unused.isSuccess && !unused.hasNextPage,
     unusedError: unused.error,
+    overCap,
     refreshing: (used.isFetching && !used.isPending) || (unused.isRefetching && !unused.isFetchingNextPage),
     retry: () => {
       if (used.isError) void used.refetch();

@@ -1,0 +1,23 @@
+/** The targets of issue #15 (P8-P10 and the local cluster's), for `npm run bench -- --scale`. */
+export const SCALE_TARGETS: Record<string, { text: string; ok: (value: number) => boolean }> = {
+  fleet_first_names_ms: { text: '≤ 1000 ms', ok: (v) => v <= 1000 },
+  fleet_visible_counts_ms: { text: '≤ 2000 ms', ok: (v) => v <= 2000 },
+  fleet_generate_s: { text: '≤ 90 s', ok: (v) => v <= 90 },
+  big_avg_segment_json_bytes: { text: '≥ 1500 B', ok: (v) => v >= 1500 },
+  big_first_rows_ms: { text: '≤ 1500 ms', ok: (v) => v <= 1500 },
+  big_window_jump_ms: { text: '≤ 1000 ms', ok: (v) => v <= 1000 },
+  big_heap_mb: { text: '≤ 300 MB', ok: (v) => v <= 300 },
+  big_largest_response_mb: { text: '≤ 20 MB', ok: (v) => v <= 20 },
+  big_bulk_by_filter_ms: { text: '≤ 2000 ms', ok: (v) => v <= 2000 },
+  big_bulk_requests: { text: '1 request', ok: (v) => v === 1 },
+  big_kill_dry_run_1m_ms: { text: '≤ 10000 ms', ok: (v) => v <= 10_000 },
+  big_effective_retention_ms: { text: '≤ 200 ms', ok: (v) => v <= 200 },
+  big_longest_main_thread_block_ms: { text: '≤ 50 ms', ok: (v) => v <= 50 },
+  cluster_simple_ms: { text: '≤ 200 ms', ok: (v) => v <= 200 },
+  cluster_names_include_unused_ms: { text: '≤ 200 ms', ok: (v) => v <= 200 },
+  cluster_datasource_ms: { text: '≤ 200 ms', ok: (v) => v <= 200 },
+  cluster_loadstatus_ms: { text: '≤ 200 ms', ok: (v) => v <= 200 },
+  cluster_intervals_simple_ms: { text: '≤ 200 ms', ok: (v) => v <= 200 },
+  cluster_big_datasource_ms: { text: '≤ 200 ms', ok: (v) => v <= 200 },
+  cluster_rss_mb: { text: '≤ 2048 MB', ok: (v) => v <= 2048 },
+};

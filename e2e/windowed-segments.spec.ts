@@ -1,0 +1,156 @@
+import type { APIRequestContext, Request } from '@playwright/test';
+import { test as base, expect } from './fixtures.ts';
+import { type LocalClusterProcess, startLocalCluster } from './local-cluster-process.ts';
+import { WindowedSegmentsPage } from './pages/windowed-segments-page.ts';
+
+const DS = 'big';
+/** Just above the threshold: the generator serves 40 % of its segments (the rest are old versions or unused). */
+const GENERATED = 260_000;
+const COORDINATOR = '/druid/coordinator/v1';
+const metadata = `${COORDINATOR}/metadata/datasources/${DS}`;
+
+// Each test gets a fresh cluster with the generated datasource (~3 s to generate), so changes never leak.
+const test = base.extend<{ bigCluster: LocalClusterProcess }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires object destructuring for fixtures.
+  bigCluster: async ({}, use) => {
+    const cluster = await startLocalCluster(['--seed', 'none', '--generate', `${DS}:${GENERATED}`]);
+    await use(cluster);
+    await cluster.stop();
+  },
+  cluster: async ({ bigCluster }, use) => use(bigCluster),
+});
+test.setTimeout(90_000);
+
+async function servedCount(request: APIRequestContext): Promise<number> {
+  const response = await request.get(`${COORDINATOR}/datasources/${DS}/intervals?simple`);
+  const map = (await response.json()) as Record<string, { count: number }>;
+  return Object.values(map).reduce((n, entry) => n + entry.count, 0);
+}
+
+/** Used segment IDs overlapping the interval, from the metadata store (POST …/segments, OVERLAP). */
+async function usedIdsOverlapping(request: APIRequestContext, interval: string): Promise<string[]> {
+  const response = await request.post(`${metadata}/segments`, { data: [interval] });
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as string[];
+}
+
+/** Unused segment IDs fully inside the interval (unusedSegments is CONTAINS). */
+async function unusedIdsInside(request: APIRequestContext, interval: string): Promise<string[]> {
+  const path = `${metadata}/unusedSegments?interval=${interval.replace('/', '_')}&sortOrder=ASC`;
+  const response = await request.get(path);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as Array<{ dataSegment: { identifier: string } }>).map(
+    (p) => p.dataSegment.identifier,
+  );
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+test('a big datasource opens one window, loads the next at its edge and jumps from the timeline', async ({
+  page,
+  request,
+}) => {
+  const requests: Request[] = [];
+  page.on('request', (r) => requests.push(r));
+  const view = new WindowedSegmentsPage(page);
+  await view.goto(DS);
+
+  const rows = await view.loadedRows();
+  const { served, threshold, windowRows } = await view.modeFigures();
+  expect(served).toBe(await servedCount(request));
+  expect(served).toBeGreaterThan(threshold);
+  expect(rows).toBeGreaterThan(0);
+  expect(rows).toBeLessThanOrEqual(windowRows);
+  const first = await view.window();
+  expect(first.start).toBeNull();
+  expect(first.end).not.toBeNull();
+  // Exactly Druid's segments of that window: every generated segment is an hour, so overlap is containment here.
+  const window = `${iso(Date.UTC(2000, 0, 1))}/${iso(first.end as number)}`;
+  const expected = (await usedIdsOverlapping(request, window)).length + (await unusedIdsInside(request, window)).length;
+  expect(rows).toBe(expected);
+  // Never the whole datasource: no full used listing, every used request is for the window.
+  expect(requests.some((r) => r.url().includes('/metadata/segments?'))).toBe(false);
+  expect(requests.some((r) => r.method() === 'POST' && r.url().includes(`${metadata}/segments?full`))).toBe(true);
+
+  // Past the last row, the wheel loads the next window, which starts where this one ended.
+  await view.table.hover();
+  await view.table.evaluate((table) => {
+    // The table's scroll box is its parent.
+    const box = table.parentElement as HTMLElement;
+    box.scrollTop = box.scrollHeight;
+  });
+  await expect(async () => {
+    await page.mouse.wheel(0, 400);
+    expect((await view.window()).start).toBe(first.end);
+  }).toPass();
+  const second = await view.window();
+  const secondRows = await view.loadedRows();
+  expect(secondRows).toBeGreaterThan(0);
+  await expect(view.firstRowStart()).toHaveText(
+    new Date(first.end as number).toISOString().slice(0, 16).replace('T', ' '),
+  );
+
+  // A click on the timeline's last quarter jumps to a window there.
+  await view.timeline.scrollIntoViewIfNeeded();
+  const box = await view.timeline.boundingBox();
+  if (!box) throw new Error('no timeline');
+  await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+  await expect.poll(async () => (await view.window()).start ?? 0).toBeGreaterThan(second.end ?? 0);
+  expect(await view.loadedRows()).toBeGreaterThan(0);
+
+  // And back, one window earlier.
+  const jumped = await view.window();
+  await page.getByRole('button', { name: '← Earlier window' }).click();
+  await expect.poll(async () => (await view.window()).end).toBe(jumped.start);
+});
+
+test('all matching in the datasource is marked unused as one {interval, versions} request, counted first', async ({
+  page,
+  request,
+}) => {
+  const interval = '2022-01-01T00:00:00.000Z/2023-01-01T00:00:00.000Z';
+  const version = '2024-02-01T00:00:00.000Z';
+  const inside = (await usedIdsOverlapping(request, interval)).filter((id) => {
+    const [, start, end, v] = id.split('_');
+    return start && end && start >= '2022-01-01' && end <= '2023-01-01T00:00:00.000Z' && v === version;
+  });
+  expect(inside.length).toBeGreaterThan(1000);
+
+  const marks: Request[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/markUnused') || r.url().includes('/markUsed')) marks.push(r);
+  });
+  const view = new WindowedSegmentsPage(page);
+  await view.goto(DS, { interval, match: 'contained', version, state: 'used,overshadowed' });
+  await view.loadedRows();
+  await page.getByRole('button', { name: 'Select all matching in the datasource' }).click();
+  await expect(view.selectionBar).toContainText('All segments of the datasource matching the filters selected');
+  await view.selectionBar.getByRole('button', { name: 'Mark unused…' }).click();
+  await expect(view.dialog).toContainText(`${inside.length.toLocaleString('en-US')} segments of big will be marked`);
+  await view.dialog
+    .getByRole('button', { name: `Mark ${inside.length.toLocaleString('en-US')} segments unused` })
+    .click();
+  await expect(view.dialog).toContainText(`Done: ${inside.length.toLocaleString('en-US')} segments marked unused.`);
+
+  expect(marks).toHaveLength(1);
+  expect(marks[0]?.postDataJSON()).toEqual({ interval, versions: [version] });
+  const left = (await usedIdsOverlapping(request, interval)).filter((id) => inside.includes(id));
+  expect(left).toEqual([]);
+});
+
+test('a window that fails to load says which and offers retry', async ({ page }) => {
+  let refusing = true;
+  await page.route('**/metadata/datasources/big/segments?full*', async (route) => {
+    if (!refusing) return route.continue();
+    await route.fulfill({ status: 500, json: { error: 'Historical went away' } });
+  });
+  const view = new WindowedSegmentsPage(page);
+  await view.goto(DS);
+  const alert = page.getByRole('alert').filter({ hasText: /^Could not load the segments from the beginning to / });
+  // Transient failures are retried with backoff first; the alert comes after the last attempt.
+  await expect(alert).toContainText('Historical went away', { timeout: 20_000 });
+  refusing = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  expect(await view.loadedRows()).toBeGreaterThan(0);
+  await expect(alert).toHaveCount(0);
+});

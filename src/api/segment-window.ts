@@ -1,0 +1,164 @@
+/**
+ * One time window of a big datasource's segments, as compact records. Used segments: POST
+ * `metadata/datasources/{ds}/segments?full` with the window's parts (Druid: OVERLAP, overshadowed included, no order,
+ * no limit), overshadowed status computed here with the same code as the full load's. Unused segments:
+ * `unusedSegments?interval=` is CONTAINS, so the request is widened by the longest segment known and the pages are
+ * filtered back to the segments that overlap the window.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { formatInstant } from '../druid/instant.ts';
+import { ETERNITY, formatInterval, type Interval, overlaps } from '../druid/interval.ts';
+import { findOvershadowed } from '../druid/overshadow.ts';
+import { druidRequest } from './client.ts';
+import { DruidApiError } from './druid-api-error.ts';
+import { druidKeys } from './query-keys.ts';
+import { dataSourceMetadataPath, fetchUnusedSegmentPage } from './segments.ts';
+import { readSegmentRecord, type SegmentRecord, StringPool } from './segments-records.ts';
+
+/** Unused segments per page: ~5k × 2 KB of real segment JSON stays far below 20 MB a response. */
+export const WINDOW_UNUSED_PAGE = 5_000;
+
+export interface WindowRequest {
+  start: number;
+  end: number;
+  parts: readonly Interval[];
+}
+
+/** The window grown by `widenMs` on both sides, kept inside Druid's eternity. */
+export function widenedInterval(window: Interval, widenMs: number): Interval {
+  return {
+    start: Math.max(ETERNITY.start, window.start - widenMs),
+    end: Math.min(ETERNITY.end, window.end + widenMs),
+  };
+}
+
+/** The records overlapping the window (a widened CONTAINS request also returns segments beside it). */
+export function keepOverlapping<T extends Interval>(records: readonly T[], window: Interval): T[] {
+  return records.filter((record) => overlaps(record, window));
+}
+
+async function postUsed(dataSource: string, intervals: readonly Interval[], pool: StringPool, signal?: AbortSignal) {
+  const path = `${dataSourceMetadataPath(dataSource)}/segments`;
+  const body = intervals.map(formatInterval);
+  const { data } = await druidRequest(path, {
+    method: 'POST',
+    query: { full: true },
+    body,
+    signal,
+    timeoutMs: 120_000,
+  });
+  const items = data === null ? [] : data;
+  const invalid = (reason: string) =>
+    new DruidApiError({
+      kind: 'invalid-response',
+      status: 200,
+      method: 'POST',
+      path,
+      message: `Unexpected response from ${path}: ${reason}.`,
+    });
+  if (!Array.isArray(items)) throw invalid('expected a list of segments');
+  const records: SegmentRecord[] = [];
+  for (const item of items) {
+    const record = readSegmentRecord(item, { state: 'used' }, pool);
+    if (typeof record === 'string') throw invalid(record);
+    records.push(record);
+  }
+  return records;
+}
+
+/**
+ * Used segments overlapping the window, overshadowed ones flagged. A segment reaching past the window's edge may be
+ * overshadowed by segments outside it, so when the listing reaches past an edge those stretches are asked for too.
+ */
+export async function fetchUsedInWindow(dataSource: string, window: WindowRequest, signal?: AbortSignal) {
+  const pool = new StringPool();
+  const byId = new Map<string, SegmentRecord>();
+  // Parts in parallel: each is a bounded response, and the server answers them while the page parses.
+  const listed = await Promise.all(window.parts.map((part) => postUsed(dataSource, [part], pool, signal)));
+  for (const part of listed) for (const record of part) byId.set(record.id, record);
+  let start = window.start;
+  let end = window.end;
+  for (const record of byId.values()) {
+    if (record.start < start) start = record.start;
+    if (record.end > end) end = record.end;
+  }
+  const beyond = [
+    ...(start < window.start ? [{ start, end: window.start }] : []),
+    ...(end > window.end ? [{ start: window.end, end }] : []),
+  ];
+  if (beyond.length > 0)
+    for (const record of await postUsed(dataSource, beyond, pool, signal))
+      if (!byId.has(record.id)) byId.set(record.id, record);
+  const overshadowed = findOvershadowed([...byId.values()]);
+  const records: SegmentRecord[] = [];
+  for (const record of byId.values()) {
+    if (!overlaps(record, window)) continue;
+    records.push(overshadowed.has(record.id) ? { ...record, state: 'overshadowed' } : record);
+  }
+  return records;
+}
+
+/** 0000-01-01 and 10000-01-01: outside them instants have more or fewer digits and no longer sort as text. */
+const YEAR_0 = Date.parse('0000-01-01T00:00:00Z');
+const YEAR_10000 = 253_402_300_800_000;
+
+/**
+ * A keyset cursor just before every segment ID starting at or after `start`: IDs begin with `<ds>_<start>_`, and ISO
+ * instants of four-digit years sort as they read, so the listing seeks to the window instead of walking every ID
+ * before it. The cursor parses as a segment ID (Druid and the local cluster check `lastSegmentId`) of no real segment.
+ */
+export function cursorBefore(dataSource: string, start: number): string | null {
+  if (start <= YEAR_0 || start >= YEAR_10000) return null;
+  return `${dataSource}_${formatInstant(start - 1)}_${formatInstant(start)}_`;
+}
+
+/** Unused segments overlapping the window: the widened CONTAINS listing, paged by ID, filtered page by page. */
+export async function fetchUnusedInWindow(
+  dataSource: string,
+  window: Interval,
+  widenMs: number,
+  signal?: AbortSignal,
+): Promise<SegmentRecord[]> {
+  const interval = widenedInterval(window, widenMs);
+  const records: SegmentRecord[] = [];
+  let after: string | null = cursorBefore(dataSource, interval.start);
+  do {
+    const page = await fetchUnusedSegmentPage(dataSource, after, { signal, interval, limit: WINDOW_UNUSED_PAGE });
+    records.push(...keepOverlapping(page.records, window));
+    after = page.nextAfter;
+  } while (after !== null);
+  return records;
+}
+
+export interface WindowRecords {
+  records: SegmentRecord[];
+  byId: Map<string, SegmentRecord>;
+}
+
+export async function fetchSegmentWindow(
+  dataSource: string,
+  window: WindowRequest,
+  widenMs: number,
+  signal?: AbortSignal,
+): Promise<WindowRecords> {
+  const [used, unused] = await Promise.all([
+    fetchUsedInWindow(dataSource, window, signal),
+    fetchUnusedInWindow(dataSource, window, widenMs, signal),
+  ]);
+  const byId = new Map<string, SegmentRecord>();
+  // Unused first, so a segment caught in both listings mid-change shows as used (the later read).
+  for (const record of unused) byId.set(record.id, record);
+  for (const record of used) byId.set(record.id, record);
+  return { records: [...byId.values()], byId };
+}
+
+export const segmentWindowQueryOptions = (dataSource: string, window: WindowRequest, widenMs: number) =>
+  queryOptions({
+    // Under segments(ds): every change to the datasource refreshes the window.
+    queryKey: [...druidKeys.segments(dataSource), 'window', window.start, window.end, widenMs] as const,
+    queryFn: ({ signal }) => fetchSegmentWindow(dataSource, window, widenMs, signal),
+    staleTime: 30_000,
+    // Windows left behind are dropped after a minute: heap stays bounded however far the operator travels.
+    gcTime: 60_000,
+    refetchOnWindowFocus: false,
+  });
