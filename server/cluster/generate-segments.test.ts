@@ -222,6 +222,24 @@ describe('--generate NAME:COUNT', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'generator%'").all()).toEqual([]);
   });
 
+  it('starts with small and bulk loads mixed (a bulk load switches journals; the store still checkpoints)', async () => {
+    const mixed = await startTestCluster({
+      seed: 'none',
+      generate: [
+        { dataSource: 'small', count: 50 },
+        { dataSource: 'bulk', count: 12_000 },
+        { dataSource: 'small_again', count: 50 },
+      ],
+    });
+    try {
+      const total = mixed.ctx.db.prepare('SELECT count(*) AS n FROM druid_segments').get() as { n: number };
+      expect(total.n).toBe(12_100);
+      expect(mixed.ctx.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      await mixed.stop();
+    }
+  });
+
   it('makes exact counts down to a single segment', async () => {
     const counts = [1, 2, 7, 61];
     const small = await startTestCluster({
