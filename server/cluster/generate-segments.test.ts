@@ -190,6 +190,17 @@ describe('--generate NAME:COUNT', () => {
     }
   });
 
+  it('gives the intervals of one backfill job one version, as a batch task lock does', () => {
+    for (const name of SAMPLES) {
+      const intervalsPerVersion = new Map<string, Set<string>>();
+      for (const row of rowsOf(name)) {
+        intervalsPerVersion.set(row.version, (intervalsPerVersion.get(row.version) ?? new Set()).add(row.start));
+      }
+      const widest = Math.max(...[...intervalsPerVersion.values()].map((starts) => starts.size));
+      expect(widest).toBeGreaterThan(5);
+    }
+  });
+
   it('spreads sizes over orders of magnitude, like real segments', () => {
     const sizes = rows.map((row) => row.size).sort((a, b) => a - b);
     expect(sizes[0]).toBeGreaterThan(0);
