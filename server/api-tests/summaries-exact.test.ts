@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertSegments } from '../cluster/segment-insert.ts';
+import type { NewSegment } from '../cluster/segment-records.ts';
 import { startTestCluster, type TestCluster } from '../testing/test-cluster.ts';
 import {
   COORDINATOR,
@@ -26,10 +28,29 @@ const GEN_NEW = '2024-02-01T00:00:00.000Z';
 const GEN_START = Date.UTC(2024, 0, 1) - 50 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * `gen`: 50 hours of 4 partitions in two versions, the old one unused and every fifth hour of the new one unused, so
+ * the marks below know their IDs. (The generator's realistic layout depends on the name; `realistic` covers it.)
+ */
+function* genSegments(): Generator<NewSegment> {
+  for (let h = 0; h < 50; h++) {
+    for (const version of [GEN_OLD, GEN_NEW]) {
+      for (let p = 0; p < 4; p++) {
+        const start = GEN_START + h * HOUR;
+        const used = version === GEN_NEW && h % 5 !== 0;
+        const size = 1_000_000 + ((h * 31 + p) % 997) * 1000;
+        yield { dataSource: 'gen', start, end: start + HOUR, version, partitionNum: p, partitions: 4, size, used };
+      }
+    }
+  }
+}
+
 let cluster: TestCluster;
 beforeAll(async () => {
-  // `gen` comes from the generator, which inserts in SQL and then calls bumpSegmentsGeneration without datasource.
-  cluster = await startTestCluster({ now: () => NOW, generate: [{ dataSource: 'gen', count: 400 }] });
+  // `realistic` comes from the generator, which inserts in SQL and then calls bumpSegmentsGeneration without
+  // datasource; `gen` is published like a task's segments, summarized in the same transaction.
+  cluster = await startTestCluster({ now: () => NOW, generate: [{ dataSource: 'realistic', count: 400 }] });
+  insertSegments(cluster.ctx, genSegments());
 });
 afterAll(() => cluster.stop());
 
