@@ -42,7 +42,7 @@ export function generateFleet(ctx: ClusterContext, count: number, segments: numb
   if (!Number.isInteger(count) || count < 1 || count > MAX_FLEET_DATASOURCES)
     throw new Error(`A fleet has 1 to ${MAX_FLEET_DATASOURCES} datasources, got ${count}`);
   const summary: FleetSummary = { dataSources: 0, segments: 0, withRules: 0, allUnused: 0 };
-  withChunkInserter(ctx.db, (insert) => {
+  withChunkInserter(ctx.db, count * segments, (insert) => {
     for (let first = 1; first <= count; first += DATASOURCES_PER_TRANSACTION) {
       const last = Math.min(count, first + DATASOURCES_PER_TRANSACTION - 1);
       ctx.db.transaction(() => {

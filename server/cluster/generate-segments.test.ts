@@ -190,6 +190,17 @@ describe('--generate NAME:COUNT', () => {
     }
   });
 
+  it('gives the intervals of one backfill job one version, as a batch task lock does', () => {
+    for (const name of SAMPLES) {
+      const intervalsPerVersion = new Map<string, Set<string>>();
+      for (const row of rowsOf(name)) {
+        intervalsPerVersion.set(row.version, (intervalsPerVersion.get(row.version) ?? new Set()).add(row.start));
+      }
+      const widest = Math.max(...[...intervalsPerVersion.values()].map((starts) => starts.size));
+      expect(widest).toBeGreaterThan(5);
+    }
+  });
+
   it('spreads sizes over orders of magnitude, like real segments', () => {
     const sizes = rows.map((row) => row.size).sort((a, b) => a - b);
     expect(sizes[0]).toBeGreaterThan(0);
@@ -220,6 +231,24 @@ describe('--generate NAME:COUNT', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'generator%'").all()).toEqual([]);
+  });
+
+  it('starts with small and bulk loads mixed (a bulk load switches journals; the store still checkpoints)', async () => {
+    const mixed = await startTestCluster({
+      seed: 'none',
+      generate: [
+        { dataSource: 'small', count: 50 },
+        { dataSource: 'bulk', count: 12_000 },
+        { dataSource: 'small_again', count: 50 },
+      ],
+    });
+    try {
+      const total = mixed.ctx.db.prepare('SELECT count(*) AS n FROM druid_segments').get() as { n: number };
+      expect(total.n).toBe(12_100);
+      expect(mixed.ctx.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      await mixed.stop();
+    }
   });
 
   it('makes exact counts down to a single segment', async () => {

@@ -29,7 +29,7 @@ export function generateSegments(
 ): number {
   const profile = dataSourceProfile(dataSource, count, options.compaction ?? 'always');
   const chunks = layoutChunks(profile, count, { seed: dataSource, allUnused: options.allUnused });
-  const inserted = withChunkInserter(ctx.db, (insert) => {
+  const inserted = withChunkInserter(ctx.db, count, (insert) => {
     let rows = 0;
     for (const batch of batches(chunks)) {
       rows += ctx.db.transaction(() => insertDataSourceChunks(ctx, insert, dataSource, profile, batch))();
