@@ -73,10 +73,7 @@ interface RuleCardListProps {
 /** The datasource's rules as sortable cards (pointer and keyboard), in evaluation order. */
 export function RuleCardList({ ids, values, errors, lintsByIndex, context, actions }: RuleCardListProps) {
   const announcementState = useRef<{ lastOver: UniqueIdentifier | null }>({ lastOver: null });
-  const sensors = useSensors(
-    useSensor(PointerSensor, POINTER_OPTIONS),
-    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const from = ids.indexOf(String(active.id));
