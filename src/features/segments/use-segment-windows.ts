@@ -121,7 +121,7 @@ export function useSegmentWindows(dataSource: string, summaries: IntervalSummari
   }, [chosen, enoughToSize, groups, budget, widenMs]);
   const current = chosen ?? { window: SIZING, widenMs: 0, from: 'start' as const };
   const query = useQuery({
-    ...segmentWindowQueryOptions(dataSource, current.window, current.widenMs),
+    ...segmentWindowQueryOptions(dataSource, current.window, current.widenMs, WINDOW_ROWS),
     enabled: chosen !== null,
   });
 
@@ -141,18 +141,25 @@ export function useSegmentWindows(dataSource: string, summaries: IntervalSummari
     if (done && chosen && widenMs > chosen.widenMs) setChosen({ ...chosen, widenMs });
   }, [done, widenMs, chosen]);
 
+  // Too many unused segments end a window early (see fetchUnusedInWindow): the window shown ends where it loaded to.
+  const loadedEnd = query.data?.end;
+  const shown = useMemo<SegmentWindow>(
+    () =>
+      loadedEnd === undefined || loadedEnd >= current.window.end
+        ? current.window
+        : { ...current.window, end: loadedEnd, hasNext: true },
+    [current.window, loadedEnd],
+  );
   const next = useCallback(() => {
-    if (current.window.hasNext)
-      setChosen({ window: windowFrom(groups, current.window.end, budget), widenMs, from: 'start' });
-  }, [current, groups, widenMs, budget]);
+    if (shown.hasNext) setChosen({ window: windowFrom(groups, shown.end, budget), widenMs, from: 'start' });
+  }, [shown, groups, widenMs, budget]);
   const previous = useCallback(() => {
-    if (current.window.hasPrevious)
-      setChosen({ window: windowBefore(groups, current.window, budget), widenMs, from: 'end' });
-  }, [current, groups, widenMs, budget]);
+    if (shown.hasPrevious) setChosen({ window: windowBefore(groups, shown, budget), widenMs, from: 'end' });
+  }, [shown, groups, widenMs, budget]);
   const jump = useCallback(
     (at: number) => setChosen({ window: windowAt(groups, at, budget), widenMs, from: 'start' }),
     [groups, widenMs, budget],
   );
 
-  return { window: current.window, arrivedFrom: current.from, query, unused, next, previous, jump };
+  return { window: shown, arrivedFrom: current.from, query, unused, next, previous, jump };
 }
