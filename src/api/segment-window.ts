@@ -8,9 +8,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { formatInstant } from '../druid/instant.ts';
 import { ETERNITY, formatInterval, type Interval, overlaps } from '../druid/interval.ts';
-import { findOvershadowed } from '../druid/overshadow.ts';
+import { findOvershadowed, type TimelineEntry } from '../druid/overshadow.ts';
 import { druidRequest } from './client.ts';
 import { DruidApiError } from './druid-api-error.ts';
+import { usedIdsOverlapping } from './predicate-count.ts';
 import { druidKeys } from './query-keys.ts';
 import { dataSourceMetadataPath, fetchUnusedSegmentPage } from './segments.ts';
 import { readSegmentRecord, type SegmentRecord, StringPool } from './segments-records.ts';
@@ -86,10 +87,13 @@ export async function fetchUsedInWindow(dataSource: string, window: WindowReques
     ...(start < window.start ? [{ start, end: window.start }] : []),
     ...(end > window.end ? [{ start: window.end, end }] : []),
   ];
+  // A compacted segment reaching past an edge can be covered by segments far outside the window: only their IDs
+  // (~100 bytes, which carry interval and version) are asked for, not their JSON.
+  const timeline: TimelineEntry[] = [...byId.values()];
   if (beyond.length > 0)
-    for (const record of await postUsed(dataSource, beyond, pool, signal))
-      if (!byId.has(record.id)) byId.set(record.id, record);
-  const overshadowed = findOvershadowed([...byId.values()]);
+    for (const entry of await usedIdsOverlapping(dataSource, beyond, signal))
+      if (!byId.has(entry.id)) timeline.push(entry);
+  const overshadowed = findOvershadowed(timeline);
   const records: SegmentRecord[] = [];
   for (const record of byId.values()) {
     if (!overlaps(record, window)) continue;
