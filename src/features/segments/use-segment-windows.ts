@@ -15,6 +15,8 @@ const TOTALS_INTERVAL_MS = 2000;
  */
 const FIRST_UNUSED_RATIO = 3;
 const budgetFor = (unusedPerUsed: number) => Math.max(1, Math.floor(WINDOW_ROWS / (1 + unusedPerUsed)));
+/** The first window holds half the rows (one unused page): it is what the first paint waits for. */
+const FIRST_WINDOW_ROWS = WINDOW_ROWS / 2;
 
 export interface UnusedTotalsState {
   totals: UnusedTotals | null;
@@ -24,6 +26,8 @@ export interface UnusedTotalsState {
 }
 
 interface Chosen {
+  /** Unused rows after which it ends early. */
+  cap: number;
   window: SegmentWindow;
   widenMs: number;
   from: 'start' | 'end';
@@ -95,9 +99,10 @@ export function useSegmentWindows(dataSource: string, summaries: IntervalSummari
     servedEmpty
       ? null
       : {
-          window: windowFrom(groupByStart(summaries.intervals), ETERNITY.start, budgetFor(FIRST_UNUSED_RATIO)),
+          window: windowFrom(groupByStart(summaries.intervals), ETERNITY.start, budgetFor(FIRST_UNUSED_RATIO) / 2),
           widenMs: longestUsed(summaries),
           from: 'start',
+          cap: FIRST_WINDOW_ROWS,
         },
   );
   const [unusedStarted, setUnusedStarted] = useState(servedEmpty);
@@ -117,11 +122,11 @@ export function useSegmentWindows(dataSource: string, summaries: IntervalSummari
   const enoughToSize = done || (unused.totals?.counted ?? 0) > WINDOW_ROWS;
   useEffect(() => {
     if (chosen === null && enoughToSize)
-      setChosen({ window: windowFrom(groups, ETERNITY.start, budget), widenMs, from: 'start' });
+      setChosen({ window: windowFrom(groups, ETERNITY.start, budget), widenMs, from: 'start', cap: FIRST_WINDOW_ROWS });
   }, [chosen, enoughToSize, groups, budget, widenMs]);
-  const current = chosen ?? { window: SIZING, widenMs: 0, from: 'start' as const };
+  const current = chosen ?? { window: SIZING, widenMs: 0, from: 'start' as const, cap: 0 };
   const query = useQuery({
-    ...segmentWindowQueryOptions(dataSource, current.window, current.widenMs, WINDOW_ROWS),
+    ...segmentWindowQueryOptions(dataSource, current.window, current.widenMs, current.cap),
     enabled: chosen !== null,
   });
 
@@ -151,13 +156,15 @@ export function useSegmentWindows(dataSource: string, summaries: IntervalSummari
     [current.window, loadedEnd],
   );
   const next = useCallback(() => {
-    if (shown.hasNext) setChosen({ window: windowFrom(groups, shown.end, budget), widenMs, from: 'start' });
+    if (shown.hasNext)
+      setChosen({ window: windowFrom(groups, shown.end, budget), widenMs, from: 'start', cap: WINDOW_ROWS });
   }, [shown, groups, widenMs, budget]);
   const previous = useCallback(() => {
-    if (shown.hasPrevious) setChosen({ window: windowBefore(groups, shown, budget), widenMs, from: 'end' });
+    if (shown.hasPrevious)
+      setChosen({ window: windowBefore(groups, shown, budget), widenMs, from: 'end', cap: WINDOW_ROWS });
   }, [shown, groups, widenMs, budget]);
   const jump = useCallback(
-    (at: number) => setChosen({ window: windowAt(groups, at, budget), widenMs, from: 'start' }),
+    (at: number) => setChosen({ window: windowAt(groups, at, budget), widenMs, from: 'start', cap: WINDOW_ROWS }),
     [groups, widenMs, budget],
   );
 
