@@ -28,16 +28,18 @@ function rssKb(pid: number): number {
 /**
  * Resident memory of a process and all its descendants, in MB: for a browser that is the browser process, its
  * renderers, GPU and utility processes and their workers, not only the page's JS heap. Shared pages are counted once
- * per process, so this is an upper bound.
+ * per process, so this is an upper bound. `exclude` leaves out subtrees (the local cluster, when the root is this
+ * benchmark's own process and the browser its other child).
  */
-export function processTreeRssMb(rootPid: number): number {
+export function processTreeRssMb(rootPid: number, exclude: number[] = []): number {
   const parentOf = parents();
   const tree = new Set([rootPid]);
+  const skipped = new Set(exclude);
   let grew = true;
   while (grew) {
     grew = false;
     for (const [pid, parent] of parentOf) {
-      if (tree.has(parent) && !tree.has(pid)) {
+      if (tree.has(parent) && !tree.has(pid) && !skipped.has(pid)) {
         tree.add(pid);
         grew = true;
       }
@@ -46,4 +48,9 @@ export function processTreeRssMb(rootPid: number): number {
   let kb = 0;
   for (const pid of tree) kb += rssKb(pid);
   return Math.round(kb / 1024);
+}
+
+/** The process trees of `parentPid`'s children, without the parent itself (a browser this process launched). */
+export function childTreesRssMb(parentPid: number, exclude: number[] = []): number {
+  return processTreeRssMb(parentPid, exclude) - Math.round(rssKb(parentPid) / 1024);
 }

@@ -8,6 +8,7 @@ import { startLocalCluster } from '../e2e/local-cluster-process.ts';
 import { isBuildStale } from '../scripts/build-freshness.ts';
 import { initialJsGzipKb } from './bundle-size.ts';
 import { benchCluster } from './cluster-bench.ts';
+import { runScaleBench } from './scale-run.ts';
 import { settleStore } from './settle-store.ts';
 import { TARGETS } from './targets.ts';
 import { benchUi } from './ui-bench.ts';
@@ -16,10 +17,14 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const DATASOURCE = 'bench_200k';
 const SEGMENTS = 200_000;
 
-/** `npm run bench`: 200k segments in one datasource, every figure next to the floor of the same work. */
+/**
+ * `npm run bench`: 200k segments in one datasource, every figure next to the floor of the same work.
+ * `npm run bench -- --scale`: a 10,000-datasource fleet and a 2M-segment datasource (bench/scale-run.ts).
+ */
 async function main(): Promise<void> {
   if (isBuildStale(ROOT)) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   const executablePath = await ensureChromium();
+  if (process.argv.includes('--scale')) return runScaleBench(executablePath, process.argv.slice(2));
   const startedAt = performance.now();
   const cluster = await startLocalCluster(['--seed', 'none', '--generate', `${DATASOURCE}:${SEGMENTS}`]);
   const startupMs = Math.round(performance.now() - startedAt);

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { round } from './cluster-bench.ts';
 import { processTreeRssMb } from './process-memory.ts';
 import { median } from './stats.ts';

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { bulkFloorMs, floorFetchParseMs } from './browser-floor.ts';
 import { round } from './cluster-bench.ts';
+import { benchRetention } from './retention-bench.ts';
 import { median, percentile } from './stats.ts';
 import { scrollWholeTable } from './table-scroll.ts';
 
@@ -38,72 +39,6 @@ async function heapMb(page: Page): Promise<number> {
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
   return round(usedSize / 2 ** 20);
-}
-
-/** 20 rules of every kind, so effective retention has real work: periods, intervals, drops, broadcast. */
-function twentyRules(): unknown[] {
-  const rules: unknown[] = [];
-  for (let year = 2000; year < 2012; year++) {
-    rules.push({ type: 'dropByInterval', interval: `${year}-01-01T00:00:00.000Z/${year}-07-01T00:00:00.000Z` });
-  }
-  rules.push({
-    type: 'loadByPeriod',
-    period: 'P7D',
-    includeFuture: true,
-    tieredReplicants: { hot: 1, _default_tier: 1 },
-  });
-  rules.push({ type: 'broadcastByPeriod', period: 'P1D', includeFuture: true });
-  rules.push({ type: 'loadByInterval', interval: '2023-06-01/2023-07-01', tieredReplicants: { _default_tier: 3 } });
-  rules.push({ type: 'dropByPeriod', period: 'P30D', includeFuture: false });
-  rules.push({ type: 'loadByPeriod', period: 'P1Y', includeFuture: true, tieredReplicants: { _default_tier: 2 } });
-  rules.push({ type: 'dropBeforeByPeriod', period: 'P3Y' });
-  rules.push({ type: 'loadByInterval', interval: '2021-01-01/2022-01-01', tieredReplicants: { _default_tier: 1 } });
-  rules.push({ type: 'loadForever', tieredReplicants: { _default_tier: 2 } });
-  return rules;
-}
-
-/** Effective retention recomputed for 200k segments × 20 rules after one edit, and the longest task meanwhile. */
-async function benchRetention(page: Page, baseUrl: string, ds: string) {
-  const response = await page.request.post(`${baseUrl}/druid/coordinator/v1/rules/${encodeURIComponent(ds)}`, {
-    data: twentyRules(),
-    headers: { 'X-Druid-Author': 'bench', 'X-Druid-Comment': '20 rules' },
-  });
-  if (!response.ok()) throw new Error(`posting rules failed: ${response.status()}`);
-  await page.goto(`${baseUrl}/rules/${encodeURIComponent(ds)}`);
-  await page.getByText('What the rules do to the').waitFor({ timeout: 120_000 });
-  await page.getByText('No unsaved edits').first().waitFor();
-  const times: number[] = [];
-  const blocks: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    await page.evaluate(() => {
-      const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
-      w.__longest = 0;
-      w.__observer?.disconnect();
-      w.__observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
-      });
-      w.__observer.observe({ type: 'longtask' });
-    });
-    const before = await page.locator('.retention-panel, [aria-label="Effective retention"]').first().innerText();
-    const started = await page.evaluate(() => performance.now());
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.waitForFunction(
-      (text) => {
-        const panel = document.querySelector('[aria-label="Effective retention"]') as HTMLElement | null;
-        return panel !== null && panel.innerText !== text && !panel.querySelector('[aria-busy=true]');
-      },
-      before,
-      { polling: 'raf' },
-    );
-    times.push((await page.evaluate(() => performance.now())) - started);
-    blocks.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
-    await page.getByRole('button', { name: 'Discard edits' }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /Discard/ })
-      .click();
-  }
-  return { effective_retention_ms: round(median(times)), longest_main_thread_block_ms: round(Math.max(...blocks)) };
 }
 
 async function benchBulk(page: Page, baseUrl: string, ds: string, total: string, settle: () => void) {

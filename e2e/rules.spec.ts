@@ -54,6 +54,36 @@ test.describe('rules index and editor (read-only)', () => {
     await expectAccessible(page);
   });
 
+  test('the preview reads interval summaries, one small request, never the list of every segment', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname + new URL(request.url()).search));
+    const rules = new RulesPage(page);
+    await rules.goto('wikipedia_hour');
+    await expect(rules.retention.getByRole('table')).toHaveAccessibleName(
+      'What the rules do to the 24 segments served now',
+    );
+    await expect(rules.outcomeRow(/^Loaded/)).toContainText('24 segments');
+    await expect(rules.retention).toContainText('Used segments not loaded yet');
+    expect(asked).toContain('/druid/coordinator/v1/datasources/wikipedia_hour/intervals?simple');
+    expect(asked.filter((path) => path.includes('/metadata/segments'))).toEqual([]);
+  });
+
+  test('interval summaries Druid refuses show its message and no figures; Retry loads them', async ({ page }) => {
+    await page.route('**/datasources/wikipedia_hour/intervals?simple', (route) =>
+      route.fulfill({ status: 400, json: { error: 'Inventory not initialized yet' } }),
+    );
+    const rules = new RulesPage(page);
+    await rules.goto('wikipedia_hour');
+    const alert = rules.retention.getByRole('alert');
+    await expect(alert).toContainText('Segments unavailable');
+    await expect(alert).toContainText('Inventory not initialized yet');
+    await expect(rules.outcomeRow(/^Loaded/)).toHaveCount(0);
+    await page.unrouteAll();
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(rules.outcomeRow(/^Loaded/)).toContainText('24 segments');
+    await expect(alert).toHaveCount(0);
+  });
+
   test('a rule placed after loadForever is flagged unreachable', async ({ page }) => {
     const rules = new RulesPage(page);
     await rules.goto('wikipedia_api');
@@ -248,6 +278,10 @@ test.describe('saving rules', () => {
     expect(used).toHaveLength(18);
     expect(used.some((id) => id.includes('2015-09-12T05:00:00.000Z_2015-09-12T06'))).toBe(false);
     expect(used.some((id) => id.includes('2015-09-12T06:00:00.000Z_2015-09-12T07'))).toBe(true);
+    // Druid no longer serves the dropped hours, so the preview now counts the 18 it keeps, none to drop.
+    await page.reload();
+    await expect(rules.outcomeRow(/^Loaded/)).toContainText('18 segments');
+    await expect(rules.outcomeRow(/^Dropped/)).toContainText('0 segments');
   });
 
   test('a change made through the API meanwhile is detected; the operator can overwrite knowingly', async ({

@@ -12,6 +12,8 @@ export class KillPage {
   readonly confirmField: Locator;
   readonly killTask: Locator;
   readonly recentTasks: Locator;
+  /** The dry run's count while it runs ("… so far (partial …)"). */
+  readonly countProgress: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Kill unused segments', level: 1 });
@@ -24,6 +26,7 @@ export class KillPage {
     this.confirmField = this.dialog.getByRole('textbox', { name: /to confirm/ });
     this.killTask = page.getByRole('region', { name: 'Kill task', exact: true });
     this.recentTasks = page.getByRole('region', { name: /^Recent kill tasks of / });
+    this.countProgress = this.dryRun.getByRole('status').filter({ hasText: 'Counting the unused segments' });
   }
 
   async goto(dataSource?: string, interval?: string) {

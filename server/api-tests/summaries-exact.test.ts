@@ -21,15 +21,27 @@ import { referenceFromScratch, storedGroups } from './summary-reference.ts';
 // must equal a from-scratch computation over every segment row after each kind of write.
 const NOW = Date.parse('2024-07-20T00:00:00.000Z');
 const HOUR = 3_600_000;
-const GEN_OLD = '2023-01-01T00:00:00.000Z';
-const GEN_NEW = '2024-02-01T00:00:00.000Z';
-const GEN_START = Date.UTC(2024, 0, 1) - 50 * HOUR;
+// `pub` is published with a known layout: 50 hours of 4 partitions in two versions; the old one unused, the new one
+// unused every fifth hour. `gen` comes from the generator, whose layout these tests do not assume.
+const PUB_OLD = '2023-01-01T00:00:00.000Z';
+const PUB_NEW = '2024-02-01T00:00:00.000Z';
+const PUB_START = Date.UTC(2024, 0, 1) - 50 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 let cluster: TestCluster;
 beforeAll(async () => {
   // `gen` comes from the generator, which inserts in SQL and then calls bumpSegmentsGeneration without datasource.
   cluster = await startTestCluster({ now: () => NOW, generate: [{ dataSource: 'gen', count: 400 }] });
+  const segments = [];
+  for (let h = 0; h < 50; h++) {
+    const interval = `${iso(PUB_START + h * HOUR)}/${iso(PUB_START + (h + 1) * HOUR)}`;
+    for (let partitionNum = 0; partitionNum < 4; partitionNum++) {
+      segments.push({ dataSource: 'pub', interval, version: PUB_OLD, partitionNum, partitions: 4, used: false });
+      segments.push({ dataSource: 'pub', interval, version: PUB_NEW, partitionNum, partitions: 4, used: h % 5 !== 0 });
+    }
+  }
+  const response = await call(cluster, 'POST', '/local-cluster/segments', { body: segments });
+  expect(response.status, response.text).toBe(200);
 });
 afterAll(() => cluster.stop());
 
@@ -66,9 +78,9 @@ async function expectExact(step: string) {
   expect(new Set(overshadowed), `${step}: overshadowed`).toEqual(reference.overshadowed);
 }
 
-const genId = (hour: number, version: string, partition = 0) => {
-  const start = GEN_START + hour * HOUR;
-  return `gen_${iso(start)}_${iso(start + HOUR)}_${version}${partition ? `_${partition}` : ''}`;
+const pubId = (hour: number, version: string, partition = 0) => {
+  const start = PUB_START + hour * HOUR;
+  return `pub_${iso(start)}_${iso(start + HOUR)}_${version}${partition ? `_${partition}` : ''}`;
 };
 
 async function post(path: string, body: unknown, expected?: number) {
@@ -78,12 +90,12 @@ async function post(path: string, body: unknown, expected?: number) {
 }
 
 describe('every summary stays exact', () => {
-  it('after start-up: seeded and generated', () => expectExact('start'));
+  it('after start-up: seeded, generated and published', () => expectExact('start'));
 
   it('after publishing a higher version that overshadows part of a datasource', async () => {
     const segments = [0, 1, 2].map((h) => ({
-      dataSource: 'gen',
-      interval: `${iso(GEN_START + h * HOUR)}/${iso(GEN_START + (h + 1) * HOUR)}`,
+      dataSource: 'pub',
+      interval: `${iso(PUB_START + h * HOUR)}/${iso(PUB_START + (h + 1) * HOUR)}`,
       version: '2024-03-01T00:00:00.000Z',
       size: 123,
     }));
@@ -92,30 +104,32 @@ describe('every summary stays exact', () => {
   });
 
   it('after marks by IDs, unused then used', async () => {
-    await post(`${OVERLORD}/gen/markUnused`, { segmentIds: [genId(3, GEN_NEW), genId(3, GEN_NEW, 1)] }, 2);
+    await post(`${OVERLORD}/pub/markUnused`, { segmentIds: [pubId(3, PUB_NEW), pubId(3, PUB_NEW, 1)] }, 2);
     await expectExact('markUnused IDs');
     // The old version of hour 4 is overshadowed by the new one, so only hour 3 comes back.
-    await post(`${OVERLORD}/gen/markUsed`, { segmentIds: [genId(3, GEN_NEW), genId(4, GEN_OLD)] }, 1);
+    await post(`${OVERLORD}/pub/markUsed`, { segmentIds: [pubId(3, PUB_NEW), pubId(4, PUB_OLD)] }, 1);
     await expectExact('markUsed IDs');
   });
 
   it('after marks by interval and versions', async () => {
-    const interval = `${iso(GEN_START + 10 * HOUR)}/${iso(GEN_START + 20 * HOUR)}`;
-    await post(`${OVERLORD}/gen/markUnused`, { interval, versions: [GEN_NEW] });
+    const interval = `${iso(PUB_START + 10 * HOUR)}/${iso(PUB_START + 20 * HOUR)}`;
+    await post(`${OVERLORD}/pub/markUnused`, { interval, versions: [PUB_NEW] });
     await expectExact('markUnused interval');
     // The old version comes back where the new one is now unused: nothing overshadows it any more.
-    await post(`${OVERLORD}/gen/markUsed`, { interval, versions: [GEN_OLD] }, 40);
+    await post(`${OVERLORD}/pub/markUsed`, { interval, versions: [PUB_OLD] }, 40);
     await expectExact('markUsed old version');
     // The new version is not overshadowed: it comes back, and the old one is used but overshadowed again.
-    await post(`${COORDINATOR}/gen/markUsed`, { interval }, 40);
+    await post(`${COORDINATOR}/pub/markUsed`, { interval }, 40);
     await expectExact('markUsed interval, overshadowing used segments');
   });
 
   it('after marking all unused and all used', async () => {
-    expect((await call(cluster, 'DELETE', `${OVERLORD}/sales_events`)).status).toBe(200);
-    await expectExact('mark all unused');
-    await post(`${OVERLORD}/sales_events`, undefined);
-    await expectExact('mark all used');
+    for (const name of ['sales_events', 'gen']) {
+      expect((await call(cluster, 'DELETE', `${OVERLORD}/${name}`)).status).toBe(200);
+      await expectExact(`mark all unused: ${name}`);
+      await post(`${OVERLORD}/${name}`, undefined);
+      await expectExact(`mark all used: ${name}`);
+    }
   });
 
   it('after single-segment marks, one reviving an overshadowed segment', async () => {
@@ -136,8 +150,8 @@ describe('every summary stays exact', () => {
     );
     expect((await call(cluster, 'POST', '/local-cluster/coordinator/run')).status).toBe(200);
     await expectExact('duty');
-    await post('/druid/coordinator/v1/rules/gen', [
-      { type: 'dropByInterval', interval: `${iso(GEN_START)}/${iso(GEN_START + 5 * HOUR)}` },
+    await post('/druid/coordinator/v1/rules/pub', [
+      { type: 'dropByInterval', interval: `${iso(PUB_START)}/${iso(PUB_START + 5 * HOUR)}` },
       { type: 'loadForever', tieredReplicants: { hot: 1 } },
     ]);
     expect((await call(cluster, 'POST', '/local-cluster/coordinator/run')).status).toBe(200);
@@ -145,25 +159,26 @@ describe('every summary stays exact', () => {
   });
 
   it('after a kill task deletes unused segments', async () => {
-    const before = await unusedIds(cluster, 'gen');
-    const interval = `${iso(GEN_START)}_${iso(GEN_START + 25 * HOUR)}`;
-    expect((await call(cluster, 'DELETE', `${COORDINATOR}/gen/intervals/${interval}`)).status).toBe(200);
+    const before = await unusedIds(cluster, 'pub');
+    const interval = `${iso(PUB_START)}_${iso(PUB_START + 25 * HOUR)}`;
+    expect((await call(cluster, 'DELETE', `${COORDINATOR}/pub/intervals/${interval}`)).status).toBe(200);
     await waitFor(
-      () => unusedIds(cluster, 'gen'),
+      () => unusedIds(cluster, 'pub'),
       (ids) => ids.length < before.length,
     );
     await expectExact('kill');
   });
 
-  it('after killing every segment of a datasource', async () => {
-    expect((await call(cluster, 'DELETE', `${OVERLORD}/wikipedia_hour`)).status).toBe(200);
-    expect(
-      (await call(cluster, 'DELETE', `${COORDINATOR}/wikipedia_hour/intervals/1000-01-01_3000-01-01`)).status,
-    ).toBe(200);
-    await waitFor(
-      () => getJson<string[]>(cluster, `${METADATA}/datasources?includeUnused`),
-      (names) => !names.includes('wikipedia_hour'),
-    );
-    await expectExact('kill all');
+  it('after killing every segment of a datasource, generated ones included', async () => {
+    for (const name of ['wikipedia_hour', 'gen']) {
+      expect((await call(cluster, 'DELETE', `${OVERLORD}/${name}`)).status).toBe(200);
+      const kill = await call(cluster, 'DELETE', `${COORDINATOR}/${name}/intervals/1000-01-01_3000-01-01`);
+      expect(kill.status).toBe(200);
+      await waitFor(
+        () => getJson<string[]>(cluster, `${METADATA}/datasources?includeUnused`),
+        (names) => !names.includes(name),
+      );
+      await expectExact(`kill all: ${name}`);
+    }
   });
 });

@@ -1,9 +1,10 @@
 import type { ClusterContext } from './context.ts';
+import { type ChunkInserter, withChunkInserter } from './generate-insert.ts';
 import { GENERATED_NOW, layoutChunks } from './generate-layout.ts';
 import { dataSourceProfile } from './generate-profile.ts';
 import { between, seededRandom } from './generate-random.ts';
 import { fleetRuleVersions } from './generate-rules.ts';
-import { insertDataSourceChunks, withBulkWrites } from './generate-segments.ts';
+import { insertDataSourceChunks } from './generate-segments.ts';
 import { saveRules } from './rules-store.ts';
 import { bumpSegmentsGeneration, hasSegments } from './segment-store.ts';
 
@@ -41,11 +42,12 @@ export function generateFleet(ctx: ClusterContext, count: number, segments: numb
   if (!Number.isInteger(count) || count < 1 || count > MAX_FLEET_DATASOURCES)
     throw new Error(`A fleet has 1 to ${MAX_FLEET_DATASOURCES} datasources, got ${count}`);
   const summary: FleetSummary = { dataSources: 0, segments: 0, withRules: 0, allUnused: 0 };
-  withBulkWrites(ctx.db, () => {
+  withChunkInserter(ctx.db, count * segments, (insert) => {
     for (let first = 1; first <= count; first += DATASOURCES_PER_TRANSACTION) {
       const last = Math.min(count, first + DATASOURCES_PER_TRANSACTION - 1);
       ctx.db.transaction(() => {
-        for (let index = first; index <= last; index++) generateMember(ctx, fleetName(index), segments, summary);
+        for (let index = first; index <= last; index++)
+          generateMember(ctx, insert, fleetName(index), segments, summary);
       })();
     }
   });
@@ -53,7 +55,13 @@ export function generateFleet(ctx: ClusterContext, count: number, segments: numb
   return summary;
 }
 
-function generateMember(ctx: ClusterContext, name: string, segments: number, summary: FleetSummary): void {
+function generateMember(
+  ctx: ClusterContext,
+  insert: ChunkInserter,
+  name: string,
+  segments: number,
+  summary: FleetSummary,
+): void {
   if (hasSegments(ctx.db, name)) return;
   const allUnused = isAllUnusedFleetMember(name);
   const random = seededRandom(`fleet-member:${name}`);
@@ -61,7 +69,7 @@ function generateMember(ctx: ClusterContext, name: string, segments: number, sum
   const now = allUnused ? GENERATED_NOW - between(random, DAY, 180 * DAY) : GENERATED_NOW;
   const profile = dataSourceProfile(name, segments, 'maybe');
   const chunks = layoutChunks(profile, segments, { seed: name, now, allUnused });
-  summary.segments += insertDataSourceChunks(ctx, name, profile, chunks);
+  summary.segments += insertDataSourceChunks(ctx, insert, name, profile, chunks);
   summary.dataSources++;
   if (allUnused) summary.allUnused++;
   const versions = fleetRuleVersions(name, chunks);

@@ -7,6 +7,8 @@ export const GENERATED_NOW = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** Older data was backfilled by batch jobs of 30 days each. */
+const BACKFILL_BLOCK_MS = 30 * DAY;
 
 /** One (interval, version) of a datasource: `partitions` segments that differ only in partition number and size. */
 export interface Chunk {
@@ -43,7 +45,8 @@ export interface LayoutOptions {
  * The chunks of a datasource of exactly `count` segments, oldest first, as a cluster builds them over time (newest
  * first below): a day or so of fresh streaming chunks; a few intervals that compaction just rewrote, whose old
  * chunks are still used but overshadowed (the coordinator marks them unused within minutes); compacted intervals
- * with the old chunks unused; older retained intervals compaction has not reached; and intervals a drop rule marked
+ * with the old chunks unused; older retained intervals compaction has not reached, backfilled by batch jobs of 30
+ * days that gave each job's intervals one version; and intervals a drop rule marked
  * unused. Now and then an operator marked an interval unused by hand, or compaction ran twice.
  */
 export function layoutChunks(profile: DataSourceProfile, count: number, options: LayoutOptions): Chunk[] {
@@ -56,6 +59,7 @@ export function layoutChunks(profile: DataSourceProfile, count: number, options:
   const chunks: Chunk[] = [];
   let emitted = 0;
   let retentionMs = 0;
+  let backfill: { block: number; version: number } | undefined;
   // Nothing happens after `now`; each step of a chunk's life still follows the one before it.
   const clock = (t: number) => Math.min(t, now - MINUTE);
   const after = (previous: number, t: number) => Math.max(clock(t), previous + 1000);
@@ -71,29 +75,24 @@ export function layoutChunks(profile: DataSourceProfile, count: number, options:
 
     const weight = trafficWeight(profile, start) * (0.85 + 0.3 * random());
     const parts = Math.max(1, Math.round(profile.partitions * weight));
-    const streaming = profile.ingestShard === 'numbered' || profile.ingestShard === 'linear';
-    const version = streaming
-      ? start + between(random, 5_000, granularity === HOUR ? 600_000 : 3_600_000)
-      : end + between(random, HOUR, 8 * HOUR);
-    const ingested: Chunk = {
-      start,
-      end,
-      version: clock(version),
-      created: 0,
-      lastUpdated: 0,
-      partitions: parts,
-      shard: profile.ingestShard,
-      compacted: false,
-      streaming,
-      used: era !== 'dropped',
-      olderSchema: emitted > count / 2,
-      segmentBytes: profile.segmentBytes * (0.6 + 0.8 * random()) * (parts === 1 ? weight : 1),
-    };
-    const published = streaming
-      ? end + between(random, 5 * MINUTE, 70 * MINUTE)
-      : version + between(random, 5 * MINUTE, 90 * MINUTE);
-    ingested.created = after(ingested.version, published);
-    ingested.lastUpdated = ingested.created;
+    const ingested = ingestedChunk(profile, { start, end, parts, weight }, random, after);
+    if (era === 'retained') {
+      // Backfilled by batch jobs, one per block of intervals: a batch task's lock gives every interval it writes the
+      // same version, which is what `{interval, versions}` marks and kills select by.
+      const block = Math.floor(end / BACKFILL_BLOCK_MS);
+      if (backfill?.block !== block) {
+        backfill = { block, version: after(0, (block + 1) * BACKFILL_BLOCK_MS + between(random, HOUR, 6 * HOUR)) };
+      }
+      Object.assign(ingested, {
+        version: backfill.version,
+        created: after(backfill.version, backfill.version + between(random, 5 * MINUTE, 6 * HOUR)),
+        shard: profile.ingestShard === 'numbered' || profile.ingestShard === 'linear' ? 'hashed' : profile.ingestShard,
+        streaming: false,
+      });
+      ingested.lastUpdated = ingested.created;
+    }
+    ingested.used = era !== 'dropped';
+    ingested.olderSchema = emitted > count / 2;
     const group = [ingested];
 
     if (era === 'overshadowed' || era === 'compacted') {
@@ -118,8 +117,8 @@ export function layoutChunks(profile: DataSourceProfile, count: number, options:
       top.lastUpdated = after(top.created, top.created + between(random, MINUTE, 30 * DAY));
     }
     if (era === 'dropped') {
-      // A drop rule marked it unused when it aged out of the retained period.
-      const dropped = end + retentionMs + between(random, 0, 6 * HOUR);
+      // A drop rule marked it unused when it aged out of the retained period (the duty runs every few hours here).
+      const dropped = end + retentionMs - between(random, 0, 6 * HOUR);
       for (const chunk of group) chunk.lastUpdated = after(chunk.created, dropped);
     }
     if (options.allUnused) {
@@ -137,6 +136,38 @@ export function layoutChunks(profile: DataSourceProfile, count: number, options:
     }
   }
   return chunks.reverse();
+}
+
+/** A chunk as ingestion published it: streaming tasks version it at the start of the interval, batch jobs after. */
+function ingestedChunk(
+  profile: DataSourceProfile,
+  interval: { start: number; end: number; parts: number; weight: number },
+  random: Random,
+  after: (previous: number, t: number) => number,
+): Chunk {
+  const { start, end, parts, weight } = interval;
+  const streaming = profile.ingestShard === 'numbered' || profile.ingestShard === 'linear';
+  const longest = end - start === HOUR ? 10 * MINUTE : HOUR;
+  const version = after(0, streaming ? start + between(random, 5_000, longest) : end + between(random, HOUR, 8 * HOUR));
+  const segmentBytes = profile.segmentBytes * (0.6 + 0.8 * random()) * (parts === 1 ? weight : 1);
+  const published = streaming
+    ? end + between(random, 5 * MINUTE, 70 * MINUTE)
+    : version + between(random, 5 * MINUTE, 90 * MINUTE);
+  const created = after(version, published);
+  return {
+    start,
+    end,
+    version,
+    created,
+    lastUpdated: created,
+    partitions: parts,
+    shard: profile.ingestShard,
+    compacted: false,
+    streaming,
+    used: true,
+    olderSchema: false,
+    segmentBytes,
+  };
 }
 
 /** What auto-compaction (a day after the interval, or just now) makes of a chunk: fewer, bigger partitions. */

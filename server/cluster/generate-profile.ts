@@ -67,8 +67,11 @@ export function dataSourceProfile(name: string, count: number, compaction: 'alwa
   const intervalsPerYear = granularity === 'HOUR' ? 8760 : 365;
   const perInterval = count / (intervalsPerYear * 1.5);
   const partitions = Math.max(between(random, 1, 3), Math.min(250, Math.round(perInterval / 1.15)));
-  // Production schemas lean wide: 10 to 40 dimensions, 30 on average.
-  const dimensions = sample(random, DIMENSION_NAMES, 10 + Math.round(30 * (1 - (1 - random()) ** 2)));
+  // Production schemas lean wide: 10 to 40 dimensions, 30 on average. A single generated datasource (--generate,
+  // the benchmarks' big one) gets 30 to 40 and more of it compacted, so its average segment JSON is 1.5 KB or more whatever its name.
+  const wide = compaction === 'always';
+  const dimensionCount = wide ? between(random, 30, 40) : 10 + Math.round(30 * (1 - (1 - random()) ** 2));
+  const dimensions = sample(random, DIMENSION_NAMES, dimensionCount);
   const partitionDimensions = pickPartitionDimensions(random, dimensions);
   // Schema changes add columns at the end: older intervals lack the newest few.
   const olderDimensions = dimensions.slice(0, Math.max(10, dimensions.length - between(random, 1, 6)));
@@ -92,10 +95,10 @@ export function dataSourceProfile(name: string, count: number, compaction: 'alwa
     loadSpec,
     storageHost: pick(random, loadSpec === 'hdfs' ? HDFS_NAMENODES : STORAGE_BUCKETS),
     partitions,
-    compactionRatio: 0.25 + random() * 0.3,
+    compactionRatio: wide ? 0.35 + random() * 0.2 : 0.25 + random() * 0.3,
     segmentBytes: Math.round(logUniform(random, 2e6, 4e8)),
     retainedShare: 0.6 + random() * 0.15,
-    compactedShare: 0.3 + random() * 0.15,
+    compactedShare: wide ? 0.4 + random() * 0.1 : 0.3 + random() * 0.15,
   };
 }
 

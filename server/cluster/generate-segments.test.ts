@@ -11,7 +11,7 @@ import { overshadowedIds } from './segment-store.ts';
 import { killUnusedSegments } from './tasks.ts';
 
 // Names whose profiles (derived from the name) cover every shard spec type, load spec type and granularity.
-const SAMPLES = ['wikiticker', 'ad_events', 'k8s_metrics', 'metrics', 'payments', 'rides'];
+const SAMPLES = ['wikiticker', 'billing', 'k8s_metrics', 'metrics', 'errors', 'rides'];
 const COUNT = 2000;
 
 let cluster: TestCluster;
@@ -71,6 +71,8 @@ describe('--generate NAME:COUNT', () => {
       expect(segment.size).toBe(row.size);
       expect(segment.binaryVersion).toBe(9);
       expect(row.partitioned).toBe(1);
+      // Numbers as Druid (Jackson) prints integers: no `31.0`.
+      expect(row.payload).not.toMatch(/":\d+\.\d/);
       // A used segment last changed when it was published; an unused one when it was marked unused.
       if (row.used) expect(row.used_status_last_updated).toBe(row.created_date);
       else expect(row.used_status_last_updated > row.created_date).toBe(true);
@@ -188,6 +190,17 @@ describe('--generate NAME:COUNT', () => {
     }
   });
 
+  it('gives the intervals of one backfill job one version, as a batch task lock does', () => {
+    for (const name of SAMPLES) {
+      const intervalsPerVersion = new Map<string, Set<string>>();
+      for (const row of rowsOf(name)) {
+        intervalsPerVersion.set(row.version, (intervalsPerVersion.get(row.version) ?? new Set()).add(row.start));
+      }
+      const widest = Math.max(...[...intervalsPerVersion.values()].map((starts) => starts.size));
+      expect(widest).toBeGreaterThan(5);
+    }
+  });
+
   it('spreads sizes over orders of magnitude, like real segments', () => {
     const sizes = rows.map((row) => row.size).sort((a, b) => a - b);
     expect(sizes[0]).toBeGreaterThan(0);
@@ -209,8 +222,33 @@ describe('--generate NAME:COUNT', () => {
       await again.stop();
     }
     expect(payload(rowsOf('wikiticker')[0] as SegmentRow).dimensions).not.toBe(
-      payload(rowsOf('ad_events')[0] as SegmentRow).dimensions,
+      payload(rowsOf('billing')[0] as SegmentRow).dimensions,
     );
+  });
+
+  it('leaves the store as it found it: in WAL mode, synced, without its work table', () => {
+    const { db } = cluster.ctx;
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'generator%'").all()).toEqual([]);
+  });
+
+  it('starts with small and bulk loads mixed (a bulk load switches journals; the store still checkpoints)', async () => {
+    const mixed = await startTestCluster({
+      seed: 'none',
+      generate: [
+        { dataSource: 'small', count: 50 },
+        { dataSource: 'bulk', count: 12_000 },
+        { dataSource: 'small_again', count: 50 },
+      ],
+    });
+    try {
+      const total = mixed.ctx.db.prepare('SELECT count(*) AS n FROM druid_segments').get() as { n: number };
+      expect(total.n).toBe(12_100);
+      expect(mixed.ctx.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      await mixed.stop();
+    }
   });
 
   it('makes exact counts down to a single segment', async () => {

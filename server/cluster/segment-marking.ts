@@ -106,6 +106,13 @@ export function markAllUsed(db: Database.Database, dataSource: string, now: numb
 export class SegmentIdsError extends Error {}
 
 /**
+ * `+dataSource` makes SQLite look the IDs up by primary key. Left to itself it walks the datasource's index with a
+ * Bloom filter instead, reading every row of the datasource: 10 s for 10k IDs in a 2M-segment datasource.
+ */
+export const ROWS_BY_IDS_SQL = `SELECT id, used, start_ms AS start, end_ms AS "end", version FROM druid_segments
+  WHERE +dataSource = ? AND id IN (SELECT value FROM json_each(?))`;
+
+/**
  * markUsed by IDs as the Overlord validates them: every ID must parse for the datasource and exist in the metadata
  * store, else nothing changes.
  */
@@ -117,8 +124,7 @@ export function markUsedByIds(db: Database.Database, dataSource: string, ids: st
     const unique = [...new Set(ids)];
     const rows = db
       .prepare<[string, string], { id: string; used: number; start: number; end: number; version: string }>(
-        `SELECT id, used, start_ms AS start, end_ms AS "end", version FROM druid_segments
-         WHERE dataSource = ? AND id IN (SELECT value FROM json_each(?))`,
+        ROWS_BY_IDS_SQL,
       )
       .all(dataSource, JSON.stringify(unique));
     if (rows.length < unique.length) {

@@ -14,7 +14,7 @@ interface GenerationState {
   writes: number;
   perDataSource: Map<string, number>;
   /** Per datasource, the time span each recent bump changed (null: unknown), for caches that patch themselves. */
-  spans: Map<string, Array<{ generation: number; span: TimeSpan | null }>>;
+  spans: Map<string, SpanEntry[]>;
   cache: Map<string, { key: string; value: unknown }>;
 }
 const states = new WeakMap<Database.Database, GenerationState>();
@@ -39,8 +39,12 @@ export function bumpSegmentsGeneration(db: Database.Database, dataSource?: strin
     const generation = (state.perDataSource.get(dataSource) ?? 0) + 1;
     state.perDataSource.set(dataSource, generation);
     const log = state.spans.get(dataSource) ?? [];
-    log.push({ generation, span: span ?? null });
-    if (log.length > SPAN_LOG) log.shift();
+    log.push({ first: generation, last: generation, span: span ?? null });
+    // Old entries are merged, not dropped: a wider span only makes a patch re-read more.
+    if (log.length > SPAN_LOG) {
+      const [a, b] = log.splice(0, 2) as [SpanEntry, SpanEntry];
+      log.unshift({ first: a.first, last: b.last, span: a.span && b.span && unionSpan(a.span, b.span) });
+    }
     state.spans.set(dataSource, log);
     return;
   }
@@ -56,6 +60,16 @@ export function bumpDataSources(db: Database.Database, changes: Map<string, Time
 export interface TimeSpan {
   start: number;
   end: number;
+}
+
+interface SpanEntry {
+  first: number;
+  last: number;
+  span: TimeSpan | null;
+}
+
+function unionSpan(a: TimeSpan, b: TimeSpan): TimeSpan {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 const SPAN_LOG = 64;
 
@@ -73,13 +87,13 @@ export function changedSince(
   const state = stateOf(db);
   const [epoch, from] = generation.split(':').map(Number);
   if (epoch !== state.epoch) return null;
-  const log = (state.spans.get(dataSource) ?? []).filter((entry) => entry.generation > (from ?? 0));
-  const to = state.perDataSource.get(dataSource) ?? 0;
-  if (log.length !== to - (from ?? 0)) return null;
+  const log = state.spans.get(dataSource) ?? [];
+  if ((log[0]?.first ?? Number.POSITIVE_INFINITY) > (from ?? 0) + 1) return null;
   let union: TimeSpan | null = null;
-  for (const { span } of log) {
+  for (const { last, span } of log) {
+    if (last <= (from ?? 0)) continue;
     if (!span) return null;
-    union = union ? { start: Math.min(union.start, span.start), end: Math.max(union.end, span.end) } : { ...span };
+    union = union ? unionSpan(union, span) : { ...span };
   }
   return union;
 }
@@ -102,16 +116,20 @@ export function cachedDerived<T>(db: Database.Database, dataSource: string | nul
   return value;
 }
 
+/**
+ * CROSS JOIN keeps the (few) overshadowed groups, read from their partial index, as the outer loop; a plain JOIN let
+ * SQLite walk every used segment of the datasource instead.
+ */
+export const OVERSHADOWED_IDS_SQL = `SELECT s.id FROM segment_groups AS g INDEXED BY segment_groups_overshadowed
+  CROSS JOIN druid_segments s
+  ON s.dataSource = g.dataSource AND s.used = 1 AND s.start_ms = g.start_ms AND s.end_ms = g.end_ms
+    AND s.version = g.version
+  WHERE g.dataSource = ? AND g.overshadowed = 1 AND g.used_count > 0`;
+
 /** IDs of used segments that higher versions overshadow, from the groups flagged so (few in a steady cluster). */
 export function overshadowedIds(db: Database.Database, dataSource: string): Set<string> {
   return cachedDerived(db, dataSource, 'overshadowed', () => {
-    const rows = db
-      .prepare<[string], { id: string }>(
-        `SELECT s.id FROM segment_groups g JOIN druid_segments s ON s.dataSource = g.dataSource AND s.used = 1
-           AND s.start_ms = g.start_ms AND s.end_ms = g.end_ms AND s.version = g.version
-         WHERE g.dataSource = ? AND g.overshadowed = 1 AND g.used_count > 0`,
-      )
-      .all(dataSource);
+    const rows = db.prepare<[string], { id: string }>(OVERSHADOWED_IDS_SQL).all(dataSource);
     return new Set(rows.map((row) => row.id));
   });
 }

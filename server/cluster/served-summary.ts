@@ -149,8 +149,12 @@ export function servedIntervalsJson(
   }
   return cachedDerived(db, dataSource, `intervals-${mode}`, () => {
     const index = servedIndex(db, dataSource);
-    if (mode === 'plain') return wrap((index.plain ??= index.rows.map(plainPart)));
-    return wrap((index.simple ??= index.rows.map(simplePart)));
+    if (mode === 'plain') {
+      index.plain ??= index.rows.map(plainPart);
+      return wrap(index.plain);
+    }
+    index.simple ??= index.rows.map(simplePart);
+    return wrap(index.simple);
   });
 }
 
@@ -159,15 +163,45 @@ export function servedOverlapping(db: Database.Database, dataSource: string, int
   return servedIndex(db, dataSource).rows.filter(([start, end]) => start < interval.end && end > interval.start);
 }
 
-/** Builds every datasource's served index in slices, so the first `datasources?simple` after start-up is warm. */
-export async function warmServedSummaries(db: Database.Database, sliceMs = 20): Promise<void> {
+/**
+ * Builds every datasource's served index in slices, so the first `datasources?simple` after start-up is warm, and
+ * the interval listings of datasources with many intervals (a 2M-segment one: 20 MB of JSON). Starts after the
+ * server does, and gives the event loop back every `sliceMs`.
+ */
+export async function warmServedSummaries(db: Database.Database, sliceMs = 20): Promise<number> {
   let sliceStart = Date.now();
-  for (const name of dataSourceNames(db, false)) {
-    if (!db.open) return;
+  const pause = async () => {
+    if (Date.now() - sliceStart <= sliceMs) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = Date.now();
+  };
+  await new Promise((resolve) => setImmediate(resolve));
+  const names = dataSourceNames(db, false);
+  for (const name of names) {
+    if (!db.open) return 0;
     servedSummary(db, name);
-    if (Date.now() - sliceStart > sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = Date.now();
-    }
+    if (servedIntervals(db, name).length > 10_000) await warmIntervalListings(db, name, pause);
+    await pause();
   }
+  return names.length;
+}
+
+async function warmIntervalListings(db: Database.Database, dataSource: string, pause: () => Promise<void>) {
+  const index = servedIndex(db, dataSource);
+  const { rows } = index;
+  const plain: string[] = [];
+  const simple: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as ServedInterval;
+    plain.push(plainPart(row));
+    simple.push(simplePart(row));
+    if (i % 1000 === 0) await pause();
+    if (!db.open) return;
+  }
+  // A write in between replaced the rows: the parts built here no longer match them.
+  if (index.rows !== rows) return;
+  index.plain ??= plain;
+  index.simple ??= simple;
+  servedIntervalsJson(db, dataSource, 'plain');
+  servedIntervalsJson(db, dataSource, 'simple');
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { iv } from '../druid/test-helpers.ts';
-import { fetchAllUnused, fetchUnusedRange, fetchUsedOverlapping, killUnusedSegments } from './kill.ts';
+import { fetchUnusedRange, killUnusedSegments, unusedPageLoader } from './kill.ts';
 import { submitKill } from './kill-run.ts';
 
 type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
@@ -38,34 +38,32 @@ function plus(day: number, partitionNum = 0) {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('fetchAllUnused', () => {
-  it('pages by the last segment id, ascending, with the interval in path form', async () => {
-    const pages = [[plus(10), plus(10, 1)], [plus(11)]];
-    const calls = stubFetch(() => json(pages.shift() ?? []));
-    const segments = await fetchAllUnused('sales_events', iv('2024-02-01/2024-03-01'), { pageSize: 2 });
-    expect(segments).toHaveLength(3);
-    expect(calls.map((c) => c.url.searchParams.get('lastSegmentId'))).toEqual([
-      null,
-      'sales_events_2024-02-10T00:00:00.000Z_2024-02-11T00:00:00.000Z_2024-04-01T00:00:00.000Z_1',
-    ]);
-    expect(calls[0]?.url.pathname).toBe('/druid/coordinator/v1/metadata/datasources/sales_events/unusedSegments');
-    expect(calls[0]?.url.searchParams.get('interval')).toBe('2024-02-01T00:00:00.000Z_2024-03-01T00:00:00.000Z');
-    expect(calls[0]?.url.searchParams.get('sortOrder')).toBe('ASC');
-    expect(calls[0]?.url.searchParams.get('limit')).toBe('2');
-  });
-});
-
-describe('fetchUsedOverlapping', () => {
-  it('POSTs the interval to the metadata segments endpoint, full, and treats 404 as none', async () => {
-    const calls = stubFetch(() => json([plus(1).dataSegment]));
-    expect(await fetchUsedOverlapping('données été', iv('2024-02-01/2024-03-01'))).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ method: 'POST', body: ['2024-02-01T00:00:00.000Z/2024-03-01T00:00:00.000Z'] });
-    expect(calls[0]?.url.pathname).toBe(
-      `/druid/coordinator/v1/metadata/datasources/${encodeURIComponent('données été')}/segments`,
+describe('unusedPageLoader', () => {
+  it('asks for one page fully inside the interval, in path form, after the last segment id, in the given order', async () => {
+    const calls = stubFetch(() => json([plus(10), plus(10, 1)]));
+    const load = unusedPageLoader('données été', iv('2024-02-01/2024-03-01'));
+    const records = await load(
+      {
+        limit: 2,
+        lastSegmentId: 'sales_events_2024-02-09T00:00:00.000Z_2024-02-10T00:00:00.000Z_v',
+        sortOrder: 'DESC',
+      },
+      new AbortController().signal,
     );
-    expect(calls[0]?.url.search).toBe('?full');
-    stubFetch(() => new Response(null, { status: 404 }));
-    expect(await fetchUsedOverlapping('gone', iv('2024-02-01/2024-03-01'))).toEqual([]);
+    expect(records.map((r) => [r.id, r.size, r.partition])).toEqual([
+      ['sales_events_2024-02-10T00:00:00.000Z_2024-02-11T00:00:00.000Z_2024-04-01T00:00:00.000Z', 10, 0],
+      ['sales_events_2024-02-10T00:00:00.000Z_2024-02-11T00:00:00.000Z_2024-04-01T00:00:00.000Z_1', 10, 1],
+    ]);
+    const url = calls[0]?.url;
+    expect(url?.pathname).toBe(
+      `/druid/coordinator/v1/metadata/datasources/${encodeURIComponent('données été')}/unusedSegments`,
+    );
+    expect(url?.searchParams.get('interval')).toBe('2024-02-01T00:00:00.000Z_2024-03-01T00:00:00.000Z');
+    expect(url?.searchParams.get('limit')).toBe('2');
+    expect(url?.searchParams.get('sortOrder')).toBe('DESC');
+    expect(url?.searchParams.get('lastSegmentId')).toBe(
+      'sales_events_2024-02-09T00:00:00.000Z_2024-02-10T00:00:00.000Z_v',
+    );
   });
 });
 

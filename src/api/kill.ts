@@ -1,23 +1,16 @@
 /**
- * The Coordinator's kill endpoint and the metadata reads a dry run needs: unused segments (paged by segment id)
- * and used segments overlapping an interval.
+ * The Coordinator's kill endpoint and the metadata reads a dry run needs: unused segments, paged by segment id.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { formatInterval, type Interval, intervalToPath } from '../druid/interval.ts';
-import {
-  type DataSegment,
-  dataSegmentPlusSchema,
-  dataSegmentSchema,
-  segmentId,
-  segmentInterval,
-} from '../druid/segment.ts';
+import { type Interval, intervalToPath } from '../druid/interval.ts';
+import { dataSegmentPlusSchema, segmentInterval } from '../druid/segment.ts';
 import { druidJson, druidRequest } from './client.ts';
-import { isDruidApiError } from './druid-api-error.ts';
+import type { PageLoader } from './kill-count.ts';
+import { fetchSegmentListing } from './listing-fetch.ts';
 import { druidKeys } from './query-keys.ts';
 
 const METADATA = '/druid/coordinator/v1/metadata/datasources';
-export const UNUSED_PAGE_SIZE = 5000;
 
 const dataSourcePath = (dataSource: string) => `${METADATA}/${encodeURIComponent(dataSource)}`;
 
@@ -43,42 +36,24 @@ export async function fetchUnusedPage(dataSource: string, page: UnusedPageQuery,
   return plus.map((item) => item.dataSegment);
 }
 
-/** Every unused segment fully inside `interval` (or all of them), page by page; `onPage` reports the running count. */
-export async function fetchAllUnused(
-  dataSource: string,
-  interval: Interval | undefined,
-  options: { signal?: AbortSignal; onPage?: (fetched: number) => void; pageSize?: number } = {},
-): Promise<DataSegment[]> {
-  const limit = options.pageSize ?? UNUSED_PAGE_SIZE;
-  const all: DataSegment[] = [];
-  let lastSegmentId: string | undefined;
-  for (;;) {
-    const page = await fetchUnusedPage(dataSource, { interval, limit, lastSegmentId }, options.signal);
-    all.push(...page);
-    options.onPage?.(all.length);
-    const last = page[page.length - 1];
-    if (page.length < limit || !last) return all;
-    const next = segmentId(last);
-    // A server that ignores lastSegmentId would loop forever; stop instead.
-    if (next === lastSegmentId) return all;
-    lastSegmentId = next;
-  }
-}
-
-/** Used segments (overshadowed ones included) overlapping the interval: what a kill never touches. */
-export async function fetchUsedOverlapping(dataSource: string, interval: Interval, signal?: AbortSignal) {
-  try {
-    return await druidJson(`${dataSourcePath(dataSource)}/segments`, z.array(dataSegmentSchema), {
-      method: 'POST',
-      query: { full: true },
-      body: [formatInterval(interval)],
-      signal,
-    });
-  } catch (error) {
-    // Some Druid versions answer 404 when the datasource has no used segment at all.
-    if (isDruidApiError(error) && error.status === 404) return [];
-    throw error;
-  }
+/**
+ * Loads count pages of the unused segments fully inside `interval` as compact records, fetched and parsed in the
+ * listing worker so a page of 5,000 never blocks the page.
+ */
+export function unusedPageLoader(dataSource: string, interval: Interval): PageLoader {
+  const path = `${dataSourcePath(dataSource)}/unusedSegments`;
+  return (page, signal) =>
+    fetchSegmentListing(
+      'unused',
+      path,
+      {
+        interval: intervalToPath(interval),
+        limit: page.limit,
+        lastSegmentId: page.lastSegmentId,
+        sortOrder: page.sortOrder,
+      },
+      { signal },
+    );
 }
 
 export interface UnusedRange {

@@ -22,8 +22,6 @@ export const druidKeys = {
     ['druid', 'segments', dataSource, 'kill-dry-run', interval] as const,
   unusedRange: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-range'] as const,
   task: (taskId: string) => ['druid', 'task', taskId] as const,
-  /** Used segments with overshadowed status, for effective retention (under segments(ds), so kills refresh it). */
-  retentionSegments: (dataSource: string) => ['druid', 'segments', dataSource, 'retention'] as const,
   /** Every rule-bearing name (datasources incl. unused ones, keys of the rules map); an object so no name collides. */
   rulesIndex: () => ['druid', 'rules', { view: 'index' }] as const,
   /** The one audit entry a restore link points at. */

@@ -1,91 +1,56 @@
 /**
- * The segments retention rules act on: a datasource's used, non-overshadowed segments (the Coordinator's RunRules
- * duty skips overshadowed ones), as typed columns for src/druid/effective-retention.ts. Parsed by hand rather than
- * with zod: 200k segments must not take seconds to read.
+ * The segments retention rules act on, as src/druid/effective-retention.ts reads them: one row per distinct interval
+ * with its segment count and bytes, from the shared interval summaries (`intervals?simple`). One small request
+ * whatever the datasource's size, where listing every used segment cost 50 MB at 80k segments.
+ *
+ * What that leaves out, and so what the preview cannot count: intervals?simple is the Coordinator's *served*
+ * inventory. Used segments no historical has loaded yet (just published, waiting in the load queue, or kept in deep
+ * storage only by a load rule with zero replicas) are missing, though RunRules will act on them. Overshadowed
+ * segments are normally missing too (the Coordinator marks them unused and drops them); RunRules skips them anyway.
+ * Segments still being ingested, served by realtime tasks, are in it, though rules apply only once they are published.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { tryParseInterval } from '../druid/interval.ts';
-import { druidRequest } from './client.ts';
-import { DruidApiError } from './druid-api-error.ts';
-import { druidKeys } from './query-keys.ts';
+import { type IntervalSummaries, intervalSummariesQueryOptions } from './interval-summaries.ts';
 
-export interface RetentionSegments {
+export interface RetentionIntervals {
+  /** Per distinct interval, oldest first. */
   start: Float64Array;
   end: Float64Array;
+  /** Segments of each interval. */
+  count: Float64Array;
+  /** Bytes of each interval's segments. */
   size: Float64Array;
-  count: number;
+  segments: number;
   bytes: number;
-  /** Earliest start and latest end, or null without segments. */
+  /** Earliest start and latest end, or null without served segments. */
   range: { start: number; end: number } | null;
-  /** Used but overshadowed segments, left out of the columns. */
-  overshadowedCount: number;
 }
 
-export const RETENTION_SEGMENTS_PATH = '/druid/coordinator/v1/metadata/segments';
+export const NO_RETENTION_INTERVALS: RetentionIntervals = toRetentionIntervals({
+  intervals: [],
+  count: 0,
+  size: 0,
+  range: null,
+});
 
-/** Turns the `includeOvershadowedStatus` listing into columns; null with the reason when an item is malformed. */
-export function toRetentionSegments(data: unknown, dataSource: string): RetentionSegments | string {
-  if (!Array.isArray(data)) return 'expected a JSON array of segments';
-  const start = new Float64Array(data.length);
-  const end = new Float64Array(data.length);
-  const size = new Float64Array(data.length);
-  let count = 0;
-  let bytes = 0;
-  let overshadowedCount = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const [index, item] of data.entries()) {
-    if (typeof item !== 'object' || item === null) return `segment ${index + 1} is not an object`;
-    const segment = item as { dataSource?: unknown; interval?: unknown; size?: unknown; overshadowed?: unknown };
-    // Old Druid ignores `datasources`; filter here too.
-    if (segment.dataSource !== undefined && segment.dataSource !== dataSource) continue;
-    if (segment.overshadowed === true) {
-      overshadowedCount++;
-      continue;
-    }
-    if (typeof segment.interval !== 'string') return `segment ${index + 1} has no interval`;
-    const parsed = tryParseInterval(segment.interval);
-    if (!parsed.ok) return `segment ${index + 1}: ${parsed.error}`;
-    const bytesOf = typeof segment.size === 'number' && segment.size > 0 ? segment.size : 0;
-    start[count] = parsed.interval.start;
-    end[count] = parsed.interval.end;
-    size[count] = bytesOf;
-    bytes += bytesOf;
-    if (parsed.interval.start < min) min = parsed.interval.start;
-    if (parsed.interval.end > max) max = parsed.interval.end;
-    count++;
-  }
-  return {
-    start: start.subarray(0, count),
-    end: end.subarray(0, count),
-    size: size.subarray(0, count),
-    count,
-    bytes,
-    range: count > 0 ? { start: min, end: max } : null,
-    overshadowedCount,
+/** Columns of the summaries, built once per response (TanStack Query memoises `select` per result). */
+export function toRetentionIntervals(summaries: IntervalSummaries): RetentionIntervals {
+  const rows = summaries.intervals.length;
+  const columns = {
+    start: new Float64Array(rows),
+    end: new Float64Array(rows),
+    count: new Float64Array(rows),
+    size: new Float64Array(rows),
   };
+  summaries.intervals.forEach((entry, i) => {
+    columns.start[i] = entry.start;
+    columns.end[i] = entry.end;
+    columns.count[i] = entry.count;
+    columns.size[i] = entry.size;
+  });
+  return { ...columns, segments: summaries.count, bytes: summaries.size, range: summaries.range };
 }
 
-export async function fetchRetentionSegments(dataSource: string, signal?: AbortSignal): Promise<RetentionSegments> {
-  const response = await druidRequest(RETENTION_SEGMENTS_PATH, {
-    query: { includeOvershadowedStatus: true, datasources: dataSource },
-    signal,
-  });
-  const result = toRetentionSegments(response.data, dataSource);
-  if (typeof result === 'string')
-    throw new DruidApiError({
-      kind: 'invalid-response',
-      status: response.status,
-      method: 'GET',
-      path: RETENTION_SEGMENTS_PATH,
-      message: `Unexpected response from ${RETENTION_SEGMENTS_PATH}: ${result}.`,
-    });
-  return result;
-}
-
-export const retentionSegmentsQueryOptions = (dataSource: string) =>
-  queryOptions({
-    queryKey: druidKeys.retentionSegments(dataSource),
-    queryFn: ({ signal }) => fetchRetentionSegments(dataSource, signal),
-    staleTime: 30_000,
-  });
+/** The datasource's interval summaries (one query, shared with the segments timeline), as columns. */
+export const retentionIntervalsQueryOptions = (dataSource: string) =>
+  queryOptions({ ...intervalSummariesQueryOptions(dataSource), select: toRetentionIntervals });

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchAllRules, fetchRulesOf, readRuleList, saveRules } from './rules.ts';
 import { buildRulesIndex } from './rules-index.ts';
-import { toRetentionSegments } from './rules-segments.ts';
 import { fetchTiers } from './tiers.ts';
 
 function respond(body: string, status = 200) {
@@ -90,37 +89,5 @@ describe('buildRulesIndex', () => {
       ['b', true, false],
       ['gone', false, true],
     ]);
-  });
-});
-
-describe('toRetentionSegments', () => {
-  const segment = (interval: string, extra: Record<string, unknown> = {}) => ({
-    dataSource: 'ds',
-    interval,
-    size: 100,
-    ...extra,
-  });
-
-  it('keeps used, non-overshadowed segments of the datasource as columns', () => {
-    const result = toRetentionSegments(
-      [
-        segment('2015-09-12T00:00:00.000Z/2015-09-12T01:00:00.000Z'),
-        segment('2015-09-12T01:00:00.000Z/2015-09-12T02:00:00.000Z', { overshadowed: true }),
-        segment('2015-09-12T02:00:00.000Z/2015-09-12T03:00:00.000Z', { size: 50 }),
-        segment('2015-09-12T00:00:00.000Z/2015-09-13T00:00:00.000Z', { dataSource: 'other' }),
-      ],
-      'ds',
-    );
-    if (typeof result === 'string') throw new Error(result);
-    expect(result.count).toBe(2);
-    expect(result.bytes).toBe(150);
-    expect(result.overshadowedCount).toBe(1);
-    expect([...result.start]).toEqual([Date.UTC(2015, 8, 12, 0), Date.UTC(2015, 8, 12, 2)]);
-    expect(result.range).toEqual({ start: Date.UTC(2015, 8, 12, 0), end: Date.UTC(2015, 8, 12, 3) });
-  });
-
-  it('names the malformed item', () => {
-    expect(toRetentionSegments({}, 'ds')).toMatch(/array/);
-    expect(toRetentionSegments([segment('2015/2014')], 'ds')).toMatch(/^segment 1: Bad interval/);
   });
 });

@@ -2,30 +2,36 @@
  * Effective retention: for every segment, the rule the Coordinator would run (datasource rules, then `_default`,
  * first match wins) and what it does, aggregated per rule, per outcome, per tier and over time ranges.
  *
- * Each rule becomes a box once per reference time (see rule-matching.ts); matching a segment is then a few
- * comparisons on typed arrays, with no allocation per segment.
+ * Rules only look at a segment's interval, so the input may be interval summaries (`intervals?simple`: one row of
+ * `count` segments and `size` bytes per distinct interval) instead of one row per segment: the result is the same,
+ * and the cost grows with the number of distinct intervals, not of segments. Each row is matched through the rule
+ * partition (rule-partition.ts), with no allocation per row.
  */
-import { MAX_INSTANT, MIN_INSTANT } from './instant.ts';
-import { boxContains, type RuleAction, type RuleBox, type RuleSource, ruleAction, ruleBox } from './rule-matching.ts';
+import { type RuleAction, type RuleBox, type RuleSource, ruleAction, ruleBox } from './rule-matching.ts';
+import { firstBox, partitionOf, rangeAt } from './rule-partition.ts';
 import type { Rule, TieredReplicants } from './rule-schemas.ts';
 
 export type RetentionOutcome = RuleAction | 'none';
 export const RETENTION_OUTCOMES: readonly RetentionOutcome[] = ['load', 'drop', 'broadcast', 'none'];
-/** `segmentSlot` value of a segment no rule matches (Druid alerts "Unable to find matching rules!"). */
+/** `rowSlot` value of a row no rule matches (Druid alerts "Unable to find matching rules!"). */
 export const NO_MATCH = -1;
 
+/** One segment, or `count` segments of the same interval. */
 export interface RetentionSegment {
   start: number;
   end: number;
-  /** Bytes; 0 when absent. */
+  /** Bytes (of all `count` segments); 0 when absent. */
   size?: number;
+  /** Segments in this row; 1 when absent. */
+  count?: number;
 }
 
-/** Segments as columns, the fastest input for large listings. */
+/** Rows as columns, the fastest input for large inputs. */
 export interface RetentionSegmentColumns {
   start: ArrayLike<number>;
   end: ArrayLike<number>;
   size?: ArrayLike<number>;
+  count?: ArrayLike<number>;
 }
 
 export interface EffectiveRetentionInput {
@@ -33,6 +39,7 @@ export interface EffectiveRetentionInput {
   rules: readonly Rule[];
   /** The cluster's `_default` rules, consulted after the datasource's. */
   defaultRules: readonly Rule[];
+  /** One row per segment, or per distinct interval with its segment count (interval summaries). */
   segments: readonly RetentionSegment[] | RetentionSegmentColumns;
   /** Reference time (epoch ms) that period rules count back from. */
   now: number;
@@ -81,8 +88,8 @@ export interface RetentionRange {
 export interface EffectiveRetention {
   now: number;
   slots: RetentionSlot[];
-  /** Per segment, in input order: index into `slots`, or NO_MATCH. */
-  segmentSlot: Int32Array;
+  /** Per input row, in input order: index into `slots`, or NO_MATCH. */
+  rowSlot: Int32Array;
   totals: Record<RetentionOutcome, Totals>;
   tiers: Record<string, TierTotals>;
   ranges: RetentionRange[];
@@ -91,19 +98,27 @@ export interface EffectiveRetention {
 function toColumns(segments: EffectiveRetentionInput['segments']): Required<RetentionSegmentColumns> {
   if (!Array.isArray(segments)) {
     const columns = segments as RetentionSegmentColumns;
-    return { start: columns.start, end: columns.end, size: columns.size ?? new Float64Array(columns.start.length) };
+    const rows = columns.start.length;
+    return {
+      start: columns.start,
+      end: columns.end,
+      size: columns.size ?? new Float64Array(rows),
+      count: columns.count ?? new Float64Array(rows).fill(1),
+    };
   }
   const list = segments as readonly RetentionSegment[];
   const start = new Float64Array(list.length);
   const end = new Float64Array(list.length);
   const size = new Float64Array(list.length);
+  const count = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const segment = list[i] as RetentionSegment;
     start[i] = segment.start;
     end[i] = segment.end;
     size[i] = segment.size ?? 0;
+    count[i] = segment.count ?? 1;
   }
-  return { start, end, size };
+  return { start, end, size, count };
 }
 
 export function buildSlots(rules: readonly Rule[], defaultRules: readonly Rule[], now: number): RetentionSlot[] {
@@ -123,8 +138,22 @@ export function buildSlots(rules: readonly Rule[], defaultRules: readonly Rule[]
   ];
 }
 
-function firstSlot(slots: readonly RetentionSlot[], start: number, end: number): number {
-  return slots.findIndex((slot) => boxContains(slot.box, start, end));
+/** Elementary ranges with the same rule merged; `merged[k]` is the merged range holding elementary range k. */
+function timelineOf(slots: readonly RetentionSlot[], edges: Float64Array, slotOf: Int32Array) {
+  const ranges: RetentionRange[] = [];
+  const merged = new Int32Array(slotOf.length);
+  for (let k = 0; k < slotOf.length; k++) {
+    const slot = slotOf[k] as number;
+    const end = edges[k + 1] as number;
+    const previous = ranges[ranges.length - 1];
+    if (previous && previous.slot === slot) previous.end = end;
+    else {
+      const outcome: RetentionOutcome = slot === NO_MATCH ? 'none' : (slots[slot]?.action ?? 'none');
+      ranges.push({ start: edges[k] as number, end, slot, outcome, segmentCount: 0, bytes: 0, otherRuleCount: 0 });
+    }
+    merged[k] = ranges.length - 1;
+  }
+  return { ranges, merged };
 }
 
 /**
@@ -132,42 +161,9 @@ function firstSlot(slots: readonly RetentionSlot[], start: number, end: number):
  * wholly inside it. Range edges are the rules' interval bounds and period windows at `now`.
  */
 export function ruleTimeline(rules: readonly Rule[], defaultRules: readonly Rule[], now: number): RetentionRange[] {
-  return timelineOfSlots(buildSlots(rules, defaultRules, now));
-}
-
-function timelineOfSlots(slots: readonly RetentionSlot[]): RetentionRange[] {
-  const edges = new Set<number>([MIN_INSTANT, MAX_INSTANT]);
-  for (const { box } of slots) {
-    for (const edge of [box.startMin, box.startMax, box.endMin, box.endMax]) {
-      if (edge > MIN_INSTANT && edge < MAX_INSTANT) edges.add(edge);
-    }
-  }
-  const sorted = [...edges].sort((a, b) => a - b);
-  const ranges: RetentionRange[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const start = sorted[i] as number;
-    const end = sorted[i + 1] as number;
-    const slot = firstSlot(slots, start, end);
-    const previous = ranges[ranges.length - 1];
-    if (previous && previous.slot === slot) {
-      previous.end = end;
-      continue;
-    }
-    const outcome: RetentionOutcome = slot === NO_MATCH ? 'none' : (slots[slot]?.action ?? 'none');
-    ranges.push({ start, end, slot, outcome, segmentCount: 0, bytes: 0, otherRuleCount: 0 });
-  }
-  return ranges;
-}
-
-function rangeIndexOf(ranges: readonly RetentionRange[], instant: number): number {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((ranges[middle] as RetentionRange).start <= instant) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  const slots = buildSlots(rules, defaultRules, now);
+  const { edges, slot } = partitionOf(slots.map((s) => s.box));
+  return timelineOf(slots, edges, slot).ranges;
 }
 
 function tierTotals(slots: readonly RetentionSlot[]): Record<string, TierTotals> {
@@ -185,37 +181,39 @@ function tierTotals(slots: readonly RetentionSlot[]): Record<string, TierTotals>
   return tiers;
 }
 
-/** Matches every segment against the rule chain; see the file comment. */
+/** Matches every row against the rule chain; see the file comment. */
 export function computeEffectiveRetention(input: EffectiveRetentionInput): EffectiveRetention {
   const slots = buildSlots(input.rules, input.defaultRules, input.now);
-  const { start, end, size } = toColumns(input.segments);
-  const slotCount = slots.length;
-  const boxes = new Float64Array(slotCount * 4);
-  for (const [k, { box }] of slots.entries()) boxes.set([box.startMin, box.startMax, box.endMin, box.endMax], k * 4);
+  const { edges, slot: slotOfRange, boxes } = partitionOf(slots.map((slot) => slot.box));
+  const { ranges, merged } = timelineOf(slots, edges, slotOfRange);
+  const { start, end, size, count } = toColumns(input.segments);
 
-  const segmentCount = start.length;
-  const segmentSlot = new Int32Array(segmentCount);
-  // Index 0 collects unmatched segments, index k + 1 slot k.
-  const counts = new Float64Array(slotCount + 1);
-  const bytes = new Float64Array(slotCount + 1);
-  for (let i = 0; i < segmentCount; i++) {
+  const rows = start.length;
+  const rowSlot = new Int32Array(rows);
+  // Index 0 collects unmatched rows, index k + 1 slot k.
+  const counts = new Float64Array(slots.length + 1);
+  const bytes = new Float64Array(slots.length + 1);
+  const rangeCounts = new Float64Array(ranges.length);
+  const rangeBytes = new Float64Array(ranges.length);
+  const rangeOthers = new Float64Array(ranges.length);
+  let k = 0;
+  for (let i = 0; i < rows; i++) {
     const s = start[i] as number;
     const e = end[i] as number;
-    let match = NO_MATCH;
-    for (let k = 0, o = 0; k < slotCount; k++, o += 4) {
-      if (
-        s >= (boxes[o] as number) &&
-        s < (boxes[o + 1] as number) &&
-        e > (boxes[o + 2] as number) &&
-        e <= (boxes[o + 3] as number)
-      ) {
-        match = k;
-        break;
-      }
-    }
-    segmentSlot[i] = match;
-    counts[match + 1] = (counts[match + 1] as number) + 1;
-    bytes[match + 1] = (bytes[match + 1] as number) + (size[i] as number);
+    // Rows usually come sorted, so the range of the previous row is checked before searching.
+    if (!(s >= (edges[k] as number) && s < (edges[k + 1] as number))) k = rangeAt(edges, s);
+    const inside = s >= (edges[k] as number) && s < e && e <= (edges[k + 1] as number);
+    const match = inside ? (slotOfRange[k] as number) : firstBox(boxes, s, e);
+    rowSlot[i] = match;
+    const n = count[i] as number;
+    const b = size[i] as number;
+    counts[match + 1] = (counts[match + 1] as number) + n;
+    bytes[match + 1] = (bytes[match + 1] as number) + b;
+    // Ranges count the segments that start in them, noting those another rule governs.
+    const r = merged[k] as number;
+    rangeCounts[r] = (rangeCounts[r] as number) + n;
+    rangeBytes[r] = (rangeBytes[r] as number) + b;
+    if ((ranges[r] as RetentionRange).slot !== match) rangeOthers[r] = (rangeOthers[r] as number) + n;
   }
 
   const totals = Object.fromEntries(RETENTION_OUTCOMES.map((outcome) => [outcome, { count: 0, bytes: 0 }])) as Record<
@@ -223,29 +221,25 @@ export function computeEffectiveRetention(input: EffectiveRetentionInput): Effec
     Totals
   >;
   totals.none = { count: counts[0] as number, bytes: bytes[0] as number };
-  slots.forEach((slot, k) => {
-    slot.count = counts[k + 1] as number;
-    slot.bytes = bytes[k + 1] as number;
+  slots.forEach((slot, j) => {
+    slot.count = counts[j + 1] as number;
+    slot.bytes = bytes[j + 1] as number;
     totals[slot.action].count += slot.count;
     totals[slot.action].bytes += slot.bytes;
   });
-
-  const ranges = timelineOfSlots(slots);
-  for (let i = 0; i < segmentCount; i++) {
-    const range = ranges[rangeIndexOf(ranges, start[i] as number)] as RetentionRange;
-    range.segmentCount++;
-    range.bytes += size[i] as number;
-    if (range.slot !== segmentSlot[i]) range.otherRuleCount++;
-  }
-
-  return { now: input.now, slots, segmentSlot, totals, tiers: tierTotals(slots), ranges };
+  ranges.forEach((range, r) => {
+    range.segmentCount = rangeCounts[r] as number;
+    range.bytes = rangeBytes[r] as number;
+    range.otherRuleCount = rangeOthers[r] as number;
+  });
+  return { now: input.now, slots, rowSlot, totals, tiers: tierTotals(slots), ranges };
 }
 
-/** What happens to segment `i`: the matching rule (or none) and its outcome. */
+/** What happens to the segments of row `i`: the matching rule (or none) and its outcome. */
 export function segmentRetention(
   retention: EffectiveRetention,
   i: number,
 ): { outcome: RetentionOutcome; slot: RetentionSlot | null } {
-  const slot = retention.slots[retention.segmentSlot[i] ?? NO_MATCH] ?? null;
+  const slot = retention.slots[retention.rowSlot[i] ?? NO_MATCH] ?? null;
   return { outcome: slot ? slot.action : 'none', slot };
 }

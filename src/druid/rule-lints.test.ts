@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeEffectiveRetention } from './effective-retention.ts';
 import { formatBytes } from './format-bytes.ts';
 import { reachability } from './rule-coverage.ts';
 import { lintRules, type RuleLint } from './rule-lints.ts';
@@ -170,6 +171,23 @@ describe('lintRules', () => {
     expect(codes(lintRules({ rules: defaults, isDefault: true, segments, now: NOW }))).toEqual([
       [0, 'drops-existing-data'],
     ]);
+  });
+
+  it('reads drops of existing data from interval summaries, or from the retention it is given', () => {
+    // 60 daily intervals of 3 segments each, as intervals?simple gives them.
+    const summaries = Array.from({ length: 60 }, (_, i) => ({
+      start: NOW - (i + 1) * DAY,
+      end: NOW - i * DAY,
+      count: 3,
+      size: 3 * 1024 * 1024,
+    }));
+    const list = rules([{ type: 'loadByPeriod', period: 'P30D' }, { type: 'dropForever' }]);
+    const lints = lintRules({ rules: list, defaultRules: [], segments: summaries, now: NOW });
+    expect(lints.map((lint) => lint.message)).toEqual([
+      'Rule 2 (dropForever) will drop 90 existing segments (94.4 MB) and mark them unused.',
+    ]);
+    const retention = computeEffectiveRetention({ rules: list, defaultRules: [], segments: summaries, now: NOW });
+    expect(lintRules({ rules: list, defaultRules: [], segments: summaries, retention, now: NOW })).toEqual(lints);
   });
 
   it('warns about tiers without servers', () => {

@@ -4,6 +4,7 @@
  */
 import {
   computeEffectiveRetention,
+  type EffectiveRetention,
   type RetentionSegment,
   type RetentionSegmentColumns,
 } from './effective-retention.ts';
@@ -57,6 +58,8 @@ export interface LintRulesInput {
   now: number;
   /** The datasource's existing used segments, to find drops of current data. */
   segments?: readonly RetentionSegment[] | RetentionSegmentColumns;
+  /** The effective retention of these rules over `segments`, when the caller has it already (saves computing it). */
+  retention?: EffectiveRetention;
   /** Tiers that have servers (`GET /druid/coordinator/v1/tiers`). */
   tiers?: readonly string[];
 }
@@ -204,14 +207,16 @@ function lintLoadWithoutDrop(
 
 function lintExistingData(input: LintRulesInput, defaults: readonly Rule[]): RuleLint[] {
   if (!input.segments) return [];
-  const retention = input.isDefault
-    ? computeEffectiveRetention({ rules: [], defaultRules: input.rules, segments: input.segments, now: input.now })
-    : computeEffectiveRetention({
-        rules: input.rules,
-        defaultRules: defaults,
-        segments: input.segments,
-        now: input.now,
-      });
+  const retention =
+    input.retention ??
+    (input.isDefault
+      ? computeEffectiveRetention({ rules: [], defaultRules: input.rules, segments: input.segments, now: input.now })
+      : computeEffectiveRetention({
+          rules: input.rules,
+          defaultRules: defaults,
+          segments: input.segments,
+          now: input.now,
+        }));
   const own = input.isDefault ? 'default' : 'datasource';
   const lints: RuleLint[] = [];
   for (const slot of retention.slots) {

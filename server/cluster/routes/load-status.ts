@@ -51,7 +51,10 @@ function loadedTiers(ctx: ClusterContext, ds: string, intervals: readonly Served
   const rules = rulesOf(ds);
   const defaults = rulesOf(DEFAULT_RULES_KEY);
   const tiers = new Set<string>();
-  for (const [start, end] of intervals) {
+  // A first rule that matches everything decides every segment: one match instead of one per interval.
+  const first = rules[0] ?? defaults[0];
+  const decided = first?.type.endsWith('Forever') ? intervals.slice(0, 1) : intervals;
+  for (const [start, end] of decided) {
     const match = findMatchingRule(rules, defaults, { start, end }, now);
     if (match && isLoadRule(match.rule)) for (const tier of Object.keys(match.rule.tieredReplicants)) tiers.add(tier);
   }

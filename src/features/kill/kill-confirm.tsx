@@ -1,14 +1,17 @@
 import { useState } from 'react';
+import type { UnusedCount } from '../../api/kill-count.ts';
 import { useCanWrite } from '../../api/write-permissions.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatBytes, formatCount } from '../../components/format.ts';
-import { formatInterval } from '../../druid/interval.ts';
-import type { KillDryRun } from './dry-run.ts';
+import { formatInterval, type Interval } from '../../druid/interval.ts';
+import { KillVersionList } from './kill-version-list.tsx';
 
 interface KillConfirmProps {
   dataSource: string;
-  dryRun: KillDryRun;
-  onKill: (dryRun: KillDryRun) => Promise<unknown>;
+  interval: Interval;
+  /** A complete count of what the kill deletes. */
+  count: UnusedCount;
+  onKill: (interval: Interval) => Promise<unknown>;
   pending: boolean;
   error: unknown;
 }
@@ -17,16 +20,16 @@ export function killLabel(count: number): string {
   return `Kill ${formatCount(count)} segment${count === 1 ? '' : 's'}`;
 }
 
-/** The kill button and its confirmation, which asks for the datasource's name before anything is deleted. */
-export function KillConfirm({ dataSource, dryRun, onKill, pending, error }: KillConfirmProps) {
+/** The kill button and its confirmation, which states the exact effect and asks for the datasource's name. */
+export function KillConfirm({ dataSource, interval, count, onKill, pending, error }: KillConfirmProps) {
   const [open, setOpen] = useState(false);
   const writable = useCanWrite(dataSource);
-  const count = dryRun.toDelete.length;
+  const total = count.count;
   return (
     <>
       <div className="row">
         <button type="button" className="danger" onClick={() => setOpen(true)} disabled={!writable}>
-          {killLabel(count)}…
+          {killLabel(total)}…
         </button>
         <span className="muted">
           {writable
@@ -36,25 +39,31 @@ export function KillConfirm({ dataSource, dryRun, onKill, pending, error }: Kill
       </div>
       <ConfirmDialog
         open={open}
-        title={`Permanently delete ${formatCount(count)} unused segment${count === 1 ? '' : 's'} of ${dataSource}?`}
-        confirmLabel={killLabel(count)}
+        title={`Permanently delete ${formatCount(total)} unused segment${total === 1 ? '' : 's'} of ${dataSource}?`}
+        confirmLabel={killLabel(total)}
         destructive
         typedConfirmation={dataSource}
         pending={pending}
         error={error}
         onCancel={() => setOpen(false)}
         onConfirm={() => {
-          onKill(dryRun).then(
+          onKill(interval).then(
             () => setOpen(false),
             () => undefined,
           );
         }}
       >
         <p>
-          A kill task deletes the {formatCount(count)} unused segments ({formatBytes(dryRun.deleteSize)}) lying fully
-          inside <code>{formatInterval(dryRun.interval)}</code> from the metadata store <strong>and</strong> from deep
-          storage. <strong>This cannot be undone.</strong>
+          A kill task deletes the {formatCount(total)} unused segments ({formatBytes(count.bytes)}) lying fully inside{' '}
+          <code>{formatInterval(interval)}</code> from the metadata store <strong>and</strong> from deep storage.{' '}
+          <strong>This cannot be undone.</strong>
         </p>
+        {count.range && (
+          <p>
+            Segments from <code>{formatInterval(count.range).replace('/', ' to ')}</code>, in these versions:
+          </p>
+        )}
+        <KillVersionList count={count} label="Versions the kill deletes" />
         <p className="muted">
           Used segments and segments only partly inside the interval are kept. Segments marked unused after the dry run
           inside the interval would be deleted too.

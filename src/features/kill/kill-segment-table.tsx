@@ -1,18 +1,19 @@
 import { PaddingRow } from '../../components/data-table/padding-row.tsx';
 import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
-import { formatBytes } from '../../components/format.ts';
-import { type DataSegment, segmentId } from '../../druid/segment.ts';
+import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatInterval } from '../../druid/interval.ts';
+import type { KillRowList } from './kill-row-list.ts';
 
 const ROW_HEIGHT = 34;
 
 interface KillSegmentTableProps {
-  segments: readonly DataSegment[];
+  rows: KillRowList;
   caption: string;
 }
 
-/** Segments as a table; only the rows in view are rendered, so a dry run of 100 000 segments stays responsive. */
-export function KillSegmentTable({ segments, caption }: KillSegmentTableProps) {
-  const { scrollRef, items, paddingTop, paddingBottom } = useVirtualWindow<HTMLElement>(segments.length, ROW_HEIGHT, {
+/** Segments as a table; only the rows in view are rendered, so a list of 50 000 rows stays responsive. */
+export function KillSegmentTable({ rows, caption }: KillSegmentTableProps) {
+  const { scrollRef, items, paddingTop, paddingBottom } = useVirtualWindow<HTMLElement>(rows.length, ROW_HEIGHT, {
     overscan: 10,
     initialRect: { width: 800, height: 360 },
   });
@@ -20,7 +21,7 @@ export function KillSegmentTable({ segments, caption }: KillSegmentTableProps) {
     // The scroll box is focusable so keyboard users can scroll it (it holds no other focusable element).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
     <section ref={scrollRef} className="kill-table-scroll" tabIndex={0} aria-label={caption}>
-      <table className="kill-table" aria-rowcount={segments.length + 1}>
+      <table className="kill-table" aria-rowcount={rows.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr aria-rowindex={1}>
@@ -33,15 +34,23 @@ export function KillSegmentTable({ segments, caption }: KillSegmentTableProps) {
         <tbody>
           <PaddingRow height={paddingTop} columns={4} />
           {items.map((item) => {
-            const segment = segments[item.index];
-            if (!segment) return null;
-            const id = segmentId(segment);
+            const listed = rows.at(item.index);
+            if (!listed) return null;
+            if ('notListed' in listed)
+              return (
+                <tr key="not-listed" aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                  <td colSpan={4} className="muted kill-not-listed">
+                    … {formatCount(listed.notListed)} more segments, counted but not listed …
+                  </td>
+                </tr>
+              );
+            const { row } = listed;
             return (
-              <tr key={id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} title={id}>
-                <td className="mono">{segment.interval}</td>
-                <td className="mono">{segment.version}</td>
-                <td>{segment.shardSpec.partitionNum ?? 0}</td>
-                <td>{formatBytes(segment.size)}</td>
+              <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} title={row.id}>
+                <td className="mono">{formatInterval(row)}</td>
+                <td className="mono">{row.version}</td>
+                <td>{row.partition}</td>
+                <td>{formatBytes(row.size)}</td>
               </tr>
             );
           })}

@@ -1,11 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { killDryRunQueryOptions } from '../../api/kill-dry-run.ts';
-import { formatCount } from '../../components/format.ts';
+import { type ReactNode, useEffect, useState } from 'react';
+import { keptSegmentsQueryOptions } from '../../api/kill-dry-run.ts';
 import { readIntervalText } from '../../components/interval-picker/interval-picker.tsx';
-import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
-import { ETERNITY, intervalsEqual } from '../../druid/interval.ts';
-import { classifyDryRun } from './dry-run.ts';
+import { ETERNITY } from '../../druid/interval.ts';
 import { KillConfirm } from './kill-confirm.tsx';
 import { KillDryRunView } from './kill-dry-run-view.tsx';
 import { KillIntervalField } from './kill-interval-field.tsx';
@@ -13,6 +10,7 @@ import { KillRunStatus } from './kill-run-status.tsx';
 import { KillTaskList } from './kill-task-list.tsx';
 import { useKillRun } from './use-kill-run.ts';
 import type { useKillUrl } from './use-kill-url.ts';
+import { useUnusedCount } from './use-unused-count.ts';
 
 interface KillWorkflowProps {
   dataSource: string;
@@ -33,17 +31,15 @@ export function KillWorkflow({ dataSource, url, now, picker }: KillWorkflowProps
   const reading = readIntervalText(draft);
   const interval = reading.ok ? reading.interval : null;
 
-  const [progress, setProgress] = useState(0);
-  const dryRunQuery = useQuery({
-    ...killDryRunQueryOptions(dataSource, interval ?? ETERNITY, setProgress),
-    enabled: interval !== null,
-  });
-  const dryRun = useMemo(
-    () => (dryRunQuery.data ? classifyDryRun(dryRunQuery.data, Date.now()) : null),
-    [dryRunQuery.data],
-  );
-  const current = dryRun !== null && interval !== null && intervalsEqual(dryRun.interval, interval) ? dryRun : null;
   const run = useKillRun(dataSource);
+  // A finished kill changes what is left: count again.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (run.complete) setGeneration((g) => g + 1);
+  }, [run.complete]);
+  const unused = useUnusedCount(dataSource, interval, generation);
+  const kept = useQuery({ ...keptSegmentsQueryOptions(dataSource, interval ?? ETERNITY), enabled: interval !== null });
+  const count = unused.count;
 
   return (
     <>
@@ -66,31 +62,26 @@ export function KillWorkflow({ dataSource, url, now, picker }: KillWorkflowProps
           </p>
         )}
       </div>
-      {interval !== null && dryRunQuery.isPending && (
-        <p className="muted" aria-busy="true">
-          Dry run: reading unused segments… {progress > 0 ? `${formatCount(progress)} so far` : ''}
-        </p>
-      )}
-      {interval !== null && dryRunQuery.isError && (
-        <QueryErrorAlert error={dryRunQuery.error} title="The dry run failed" onRetry={() => dryRunQuery.refetch()} />
-      )}
-      {current && (
+      {interval !== null && count && (
         <>
-          <KillDryRunView dataSource={dataSource} dryRun={current} />
-          {dryRunQuery.isFetching ? (
-            <p className="muted" aria-busy="true">
-              Refreshing the dry run…
-            </p>
-          ) : (
-            current.toDelete.length > 0 && (
-              <KillConfirm
-                dataSource={dataSource}
-                dryRun={current}
-                onKill={(confirmed) => run.kill(confirmed.interval)}
-                pending={run.submission.isPending && run.accepted === null}
-                error={run.submission.error}
-              />
-            )
+          <KillDryRunView
+            dataSource={dataSource}
+            interval={interval}
+            count={count}
+            kept={kept}
+            now={Date.now()}
+            onCancel={unused.cancel}
+            onResume={unused.resume}
+          />
+          {count.status === 'done' && count.count > 0 && (
+            <KillConfirm
+              dataSource={dataSource}
+              interval={interval}
+              count={count}
+              onKill={run.kill}
+              pending={run.submission.isPending && run.accepted === null}
+              error={run.submission.error}
+            />
           )}
         </>
       )}

@@ -30,7 +30,7 @@ export function retentionChangeSentences(change: RetentionChange): string[] {
 export function RetentionChangeSummary({ change, dirty }: { change: RetentionChange; dirty: boolean }) {
   if (!dirty) return <p className="muted">No unsaved edits.</p>;
   if (!hasRetentionChange(change))
-    return <p className="muted">Saving this changes nothing for the segments in use now.</p>;
+    return <p className="muted">Saving this changes nothing for the segments served now.</p>;
   const sentences = retentionChangeSentences(change);
   return (
     <ul className={`retention-change${change.newlyDropped.count ? ' alert warning' : ''}`}>

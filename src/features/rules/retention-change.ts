@@ -1,6 +1,6 @@
 /**
- * What saving would change, segment by segment: the saved rules and the edited rules each decide every segment's
- * fate (src/druid effective-retention); this compares the two outcomes.
+ * What saving would change: the saved rules and the edited rules each decide the fate of every row of segments (one
+ * interval of the summaries, or one segment; src/druid effective-retention); this compares the two outcomes.
  */
 import type { EffectiveRetention, RetentionSlot, Totals } from '../../druid/effective-retention.ts';
 
@@ -29,14 +29,15 @@ function replicasOf(slot: RetentionSlot | null | undefined): Record<string, numb
 }
 
 /**
- * Both results must come from the same segments, in the same order. Segments are first tallied per pair of
- * (saved rule, edited rule), one tight loop over typed arrays, so 200k segments take a few milliseconds; each pair
- * is then compared once.
+ * Both results must come from the same rows, in the same order; `size` and `count` are the rows' bytes and segments
+ * (1 each without `count`). Rows are first tallied per pair of (saved rule, edited rule), one tight loop over typed
+ * arrays, so 200k rows take a few milliseconds; each pair is then compared once.
  */
 export function computeRetentionChange(
   saved: EffectiveRetention,
   edited: EffectiveRetention,
   size: ArrayLike<number>,
+  count?: ArrayLike<number>,
 ): RetentionChange {
   const change: RetentionChange = {
     newlyDropped: zero(),
@@ -51,10 +52,10 @@ export function computeRetentionChange(
   const pairs = (saved.slots.length + 1) * width;
   const counts = new Float64Array(pairs);
   const bytes = new Float64Array(pairs);
-  const count = Math.min(saved.segmentSlot.length, edited.segmentSlot.length);
-  for (let i = 0; i < count; i++) {
-    const pair = ((saved.segmentSlot[i] as number) + 1) * width + (edited.segmentSlot[i] as number) + 1;
-    counts[pair] = (counts[pair] as number) + 1;
+  const rows = Math.min(saved.rowSlot.length, edited.rowSlot.length);
+  for (let i = 0; i < rows; i++) {
+    const pair = ((saved.rowSlot[i] as number) + 1) * width + (edited.rowSlot[i] as number) + 1;
+    counts[pair] = (counts[pair] as number) + (count ? (count[i] as number) : 1);
     bytes[pair] = (bytes[pair] as number) + ((size[i] as number) || 0);
   }
   for (let pair = 0; pair < pairs; pair++) {

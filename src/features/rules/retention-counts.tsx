@@ -7,7 +7,7 @@ export function RetentionCounts({ retention, total }: { retention: EffectiveRete
   const { totals, tiers } = retention;
   return (
     <table className="retention-counts">
-      <caption>{`What the rules do to the ${segmentsText(total)} in use`}</caption>
+      <caption>{`What the rules do to the ${segmentsText(total)} served now`}</caption>
       <thead>
         <tr>
           <th scope="col">Outcome</th>

@@ -1,4 +1,3 @@
-import { formatCount } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { RetentionChangeSummary } from './retention-change-summary.tsx';
 import { RetentionCounts } from './retention-counts.tsx';
@@ -31,15 +30,15 @@ export function RetentionPanel({ view, isDefault, dirty, now, segmentsStatus }: 
       ) : null}
       {segmentsStatus.isPending && !isDefault && <p className="muted">Loading segments…</p>}
       <RetentionTimeline retention={view.edited} segments={view.segments} now={now} />
-      {!isDefault && !segmentsStatus.isPending && (
+      {!isDefault && !segmentsStatus.isPending && !segmentsStatus.error && (
         <>
-          <RetentionCounts retention={view.edited} total={view.segments.count} />
-          {view.segments.overshadowedCount > 0 && (
-            <p className="field-hint">
-              {formatCount(view.segments.overshadowedCount)} overshadowed segments are not counted: rules skip them and
-              the Coordinator marks them unused.
-            </p>
-          )}
+          <RetentionCounts retention={view.edited} total={view.segments.segments} />
+          <p className="field-hint">
+            Counted from the segments Druid serves now, per interval. Used segments not loaded yet (just published, or
+            kept in deep storage only by a load rule with 0 replicas) are not in it, though the rules apply to them too;
+            segments still being ingested are, though the rules wait until they are published. Overshadowed segments are
+            left out, as the rules skip them.
+          </p>
           <div aria-live="polite">
             <h3>If you save</h3>
             <RetentionChangeSummary change={view.change} dirty={dirty} />

@@ -55,10 +55,13 @@ export function timelineBands(retention: EffectiveRetention, window: TimelineWin
 
 export const HISTOGRAM_OUTCOMES: readonly RetentionOutcome[] = ['load', 'broadcast', 'drop', 'none'];
 
-/** Segment counts per bucket of the window (by segment start) and outcome, in HISTOGRAM_OUTCOMES order. */
+/**
+ * Segment counts per bucket of the window (by start) and outcome, in HISTOGRAM_OUTCOMES order. Rows are those the
+ * retention was computed from: their `start` and `count` of segments (1 each without `count`).
+ */
 export function segmentHistogram(
   retention: EffectiveRetention,
-  starts: ArrayLike<number>,
+  rows: { start: ArrayLike<number>; count?: ArrayLike<number> },
   window: TimelineWindow,
   buckets: number,
 ): { counts: Float64Array; max: number } {
@@ -67,15 +70,16 @@ export function segmentHistogram(
   const noneIndex = HISTOGRAM_OUTCOMES.indexOf('none');
   const span = window.end - window.start;
   let max = 0;
-  for (let i = 0; i < starts.length; i++) {
+  const { start, count } = rows;
+  for (let i = 0; i < start.length; i++) {
     const bucket = Math.min(
       buckets - 1,
-      Math.max(0, Math.floor((((starts[i] as number) - window.start) / span) * buckets)),
+      Math.max(0, Math.floor((((start[i] as number) - window.start) / span) * buckets)),
     );
-    const slot = retention.segmentSlot[i] as number;
+    const slot = retention.rowSlot[i] as number;
     const o = slot < 0 ? noneIndex : (outcomeIndex[slot] as number);
     const cell = bucket * HISTOGRAM_OUTCOMES.length + o;
-    counts[cell] = (counts[cell] as number) + 1;
+    counts[cell] = (counts[cell] as number) + (count ? (count[i] as number) : 1);
   }
   for (let b = 0; b < buckets; b++) {
     let total = 0;

@@ -1,5 +1,5 @@
 import { type ReactNode, useId, useMemo } from 'react';
-import type { RetentionSegments } from '../../api/rules-segments.ts';
+import type { RetentionIntervals } from '../../api/rules-segments.ts';
 import type { EffectiveRetention } from '../../druid/effective-retention.ts';
 import { segmentsAndBytes, shortInstant, slotLabel } from './retention-format.ts';
 import { HISTOGRAM_OUTCOMES, segmentHistogram, timelineBands, timelineWindow } from './retention-timeline-model.ts';
@@ -12,7 +12,7 @@ const BUCKETS = 200;
 
 interface RetentionTimelineProps {
   retention: EffectiveRetention;
-  segments: RetentionSegments;
+  segments: RetentionIntervals;
   now: number;
 }
 
@@ -24,10 +24,7 @@ export function RetentionTimeline({ retention, segments, now }: RetentionTimelin
   const captionId = useId();
   const view = useMemo(() => timelineWindow(segments.range, now), [segments.range, now]);
   const bands = useMemo(() => timelineBands(retention, view), [retention, view]);
-  const histogram = useMemo(
-    () => segmentHistogram(retention, segments.start, view, BUCKETS),
-    [retention, segments.start, view],
-  );
+  const histogram = useMemo(() => segmentHistogram(retention, segments, view, BUCKETS), [retention, segments, view]);
   const x = (ms: number) => ((ms - view.start) / (view.end - view.start)) * WIDTH;
   const barWidth = WIDTH / BUCKETS;
 

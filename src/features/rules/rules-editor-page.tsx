@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { defaultRulesQueryOptions, rulesOfQueryOptions } from '../../api/rules.ts';
 import { restoreEntryQueryOptions } from '../../api/rules-restore.ts';
-import { retentionSegmentsQueryOptions } from '../../api/rules-segments.ts';
+import { retentionIntervalsQueryOptions } from '../../api/rules-segments.ts';
 import { tiersQueryOptions } from '../../api/tiers.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
@@ -23,7 +23,7 @@ export function RulesEditorPage({ dataSource: param = '' }: { dataSource?: strin
   const rules = useQuery(rulesOfQueryOptions(dataSource));
   const defaults = useQuery({ ...defaultRulesQueryOptions(), enabled: !isDefault });
   const tiers = useQuery(tiersQueryOptions());
-  const segments = useQuery({ ...retentionSegmentsQueryOptions(dataSource), enabled: !isDefault });
+  const segments = useQuery({ ...retentionIntervalsQueryOptions(dataSource), enabled: !isDefault });
   const restore = useQuery({
     ...restoreEntryQueryOptions(dataSource, restoreTime ?? ''),
     enabled: restoreTime !== null,

@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { AuditEntry } from '../../api/history.ts';
 import type { RuleListResult } from '../../api/rules.ts';
-import type { RetentionSegments } from '../../api/rules-segments.ts';
+import type { RetentionIntervals } from '../../api/rules-segments.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatInterval } from '../../druid/interval.ts';
 import { lintRules } from '../../druid/rule-lints.ts';
@@ -34,7 +34,7 @@ export interface RulesEditorProps {
   defaultRules: readonly Rule[];
   /** Tiers with servers, or null when unknown. */
   tiers: readonly string[] | null;
-  segments: { data: RetentionSegments | undefined; isPending: boolean; error: unknown; refetch: () => void };
+  segments: { data: RetentionIntervals | undefined; isPending: boolean; error: unknown; refetch: () => void };
   restore: { auditTime: string; entry: AuditEntry; rules: Rule[] } | null;
   /** Unsaved edits found in this browser, to offer back. */
   draft: RulesDraft | null;
@@ -121,10 +121,12 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
             defaultRules: isDefault ? undefined : defaultRules,
             now,
             segments: isDefault ? undefined : segments.data,
+            // The preview's own result for the same rules, so a big datasource is evaluated once per edit.
+            retention: lintSource === view.rules ? view.edited : undefined,
             tiers: tiers ?? undefined,
           })
         : [],
-    [lintSource, isDefault, defaultRules, now, segments.data, tiers],
+    [lintSource, isDefault, defaultRules, now, segments.data, tiers, view.rules, view.edited],
   );
 
   const defaultTier = tiers && tiers.length > 0 && !tiers.includes(DEFAULT_TIER) ? (tiers[0] as string) : DEFAULT_TIER;
