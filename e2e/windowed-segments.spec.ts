@@ -21,10 +21,24 @@ const test = base.extend<{ bigCluster: LocalClusterProcess }>({
 });
 test.setTimeout(90_000);
 
-async function servedCount(request: APIRequestContext): Promise<number> {
+async function servedSummary(request: APIRequestContext) {
   const response = await request.get(`${COORDINATOR}/datasources/${DS}/intervals?simple`);
   const map = (await response.json()) as Record<string, { count: number }>;
-  return Object.values(map).reduce((n, entry) => n + entry.count, 0);
+  const months = new Map<number, number>();
+  let first = Number.POSITIVE_INFINITY;
+  for (const [interval, { count }] of Object.entries(map)) {
+    const start = new Date(interval.split('/')[0] as string);
+    first = Math.min(first, start.getTime());
+    const month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
+    months.set(month, (months.get(month) ?? 0) + count);
+  }
+  return { count: Object.values(map).reduce((n, entry) => n + entry.count, 0), first, months };
+}
+
+/** An ID's interval and version (generated versions are ISO instants, so no `_` inside). */
+function readId(id: string) {
+  const [start, end, version] = id.slice(DS.length + 1).split('_') as [string, string, string];
+  return { start: Date.parse(start), end: Date.parse(end), version };
 }
 
 /** Used segment IDs overlapping the interval, from the metadata store (POST …/segments, OVERLAP). */
@@ -34,14 +48,18 @@ async function usedIdsOverlapping(request: APIRequestContext, interval: string):
   return (await response.json()) as string[];
 }
 
-/** Unused segment IDs fully inside the interval (unusedSegments is CONTAINS). */
-async function unusedIdsInside(request: APIRequestContext, interval: string): Promise<string[]> {
-  const path = `${metadata}/unusedSegments?interval=${interval.replace('/', '_')}&sortOrder=ASC`;
+/** Unused segment IDs overlapping [start, end): a CONTAINS listing a month wider, filtered (no segment is longer). */
+async function unusedIdsOverlapping(request: APIRequestContext, start: number, end: number): Promise<string[]> {
+  const month = 31 * 86_400_000;
+  const path = `${metadata}/unusedSegments?interval=${iso(start - month)}_${iso(end + month)}&sortOrder=ASC`;
   const response = await request.get(path);
   expect(response.ok()).toBe(true);
-  return ((await response.json()) as Array<{ dataSegment: { identifier: string } }>).map(
-    (p) => p.dataSegment.identifier,
-  );
+  return ((await response.json()) as Array<{ dataSegment: { identifier: string } }>)
+    .map((p) => p.dataSegment.identifier)
+    .filter((id) => {
+      const segment = readId(id);
+      return segment.start < end && segment.end > start;
+    });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -76,16 +94,20 @@ test('a big datasource opens one window, loads the next at its edge and jumps fr
 
   const rows = await view.loadedRows();
   const { served, threshold, windowRows } = await view.modeFigures();
-  expect(served).toBe(await servedCount(request));
+  const known = await servedSummary(request);
+  expect(served).toBe(known.count);
   expect(served).toBeGreaterThan(threshold);
   expect(rows).toBeGreaterThan(0);
   expect(rows).toBeLessThanOrEqual(windowRows);
   const first = await view.window();
   expect(first.start).toBeNull();
   expect(first.end).not.toBeNull();
-  // Exactly Druid's segments of that window: every generated segment is an hour, so overlap is containment here.
-  const window = `${iso(Date.UTC(2000, 0, 1))}/${iso(first.end as number)}`;
-  const expected = (await usedIdsOverlapping(request, window)).length + (await unusedIdsInside(request, window)).length;
+  // Exactly Druid's segments of that window (it starts at the beginning of time; a year before the data will do).
+  const from = known.first - 365 * 86_400_000;
+  const window = `${iso(from)}/${iso(first.end as number)}`;
+  const expected =
+    (await usedIdsOverlapping(request, window)).length +
+    (await unusedIdsOverlapping(request, from, first.end as number)).length;
   expect(rows).toBe(expected);
   // Never the whole datasource: no full used listing, every used request is for the window.
   expect(requests.some((r) => r.url().includes('/metadata/segments?'))).toBe(false);
@@ -127,29 +149,56 @@ test('all matching in the datasource is marked unused as one {interval, versions
   page,
   request,
 }) => {
-  const { interval, version, inside } = await biggestVersion(request);
-  expect(inside.length).toBeGreaterThan(1000);
+  // The version with the most used segments (a backfill job) and the interval it spans.
+  const { interval, version } = await biggestVersion(request);
+  const [start, end] = interval.split('/').map((text) => Date.parse(text)) as [number, number];
+  const usedInside = async () =>
+    (await usedIdsOverlapping(request, interval))
+      .map((id) => ({ id, ...readId(id) }))
+      .filter((segment) => segment.start >= start && segment.end <= end);
 
   const marks: Request[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/markUnused') || r.url().includes('/markUsed')) marks.push(r);
   });
   const view = new WindowedSegmentsPage(page);
+  const markAllMatching = async (expected: number) => {
+    const count = expected.toLocaleString('en-US');
+    await page.getByRole('button', { name: 'Select all matching in the datasource' }).click();
+    await expect(view.selectionBar).toContainText('All segments of the datasource matching the filters selected');
+    await view.selectionBar.getByRole('button', { name: 'Mark unused…' }).click();
+    await expect(view.dialog).toContainText(`${count} segments of big will be marked unused`);
+    await view.dialog.getByRole('button', { name: `Mark ${count} segments unused` }).click();
+    await expect(view.dialog).toContainText(`Done: ${count} segments marked unused.`);
+    await view.dialog.getByRole('button', { name: 'Done' }).click();
+  };
+
+  // One version inside the interval: {interval, versions}.
+  const ofVersion = (await usedInside()).filter((segment) => segment.version === version).map((s) => s.id);
+  expect(ofVersion.length).toBeGreaterThan(1000);
   await view.goto(DS, { interval, match: 'contained', version, state: 'used,overshadowed' });
   await view.loadedRows();
-  await page.getByRole('button', { name: 'Select all matching in the datasource' }).click();
-  await expect(view.selectionBar).toContainText('All segments of the datasource matching the filters selected');
-  await view.selectionBar.getByRole('button', { name: 'Mark unused…' }).click();
-  await expect(view.dialog).toContainText(`${inside.length.toLocaleString('en-US')} segments of big will be marked`);
-  await view.dialog
-    .getByRole('button', { name: `Mark ${inside.length.toLocaleString('en-US')} segments unused` })
-    .click();
-  await expect(view.dialog).toContainText(`Done: ${inside.length.toLocaleString('en-US')} segments marked unused.`);
+  await markAllMatching(ofVersion.length);
+  expect(marks.map((r) => r.postDataJSON())).toEqual([{ interval, versions: [version] }]);
+  expect((await usedInside()).filter((segment) => ofVersion.includes(segment.id))).toEqual([]);
 
-  expect(marks).toHaveLength(1);
-  expect(marks[0]?.postDataJSON()).toEqual({ interval, versions: [version] });
-  const left = (await usedIdsOverlapping(request, interval)).filter((id) => inside.includes(id));
-  expect(left).toEqual([]);
+  // Every version in the busiest month: thousands of segments, still one request, {interval} alone.
+  const { months } = await servedSummary(request);
+  const [monthStart] = [...months].sort((x, y) => y[1] - x[1])[0] ?? [0];
+  const first = new Date(monthStart);
+  const monthEnd = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1);
+  const month = `${iso(monthStart)}/${iso(monthEnd)}`;
+  const inMonth = async () =>
+    (await usedIdsOverlapping(request, month))
+      .map((id) => ({ id, ...readId(id) }))
+      .filter((segment) => segment.start >= monthStart && segment.end <= monthEnd);
+  const rest = await inMonth();
+  expect(rest.length).toBeGreaterThan(1000);
+  await view.goto(DS, { interval: month, match: 'contained', state: 'used,overshadowed' });
+  await view.loadedRows();
+  await markAllMatching(rest.length);
+  expect(marks.map((r) => r.postDataJSON())).toEqual([{ interval, versions: [version] }, { interval: month }]);
+  expect(await inMonth()).toEqual([]);
 });
 
 test('a window that fails to load says which and offers retry', async ({ page }) => {

@@ -64,6 +64,22 @@ describe('a window', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(summary(records)).toEqual(summary(expected));
   });
+
+  it('ends early where its unused segments pass the cap, holding exactly what is before that end', async () => {
+    toCluster();
+    const window = { start: at('2024-01-01T00:00:00Z'), end: at('2024-04-01T00:00:00Z') };
+    const all = await everything('sales_events');
+    const full = await fetchSegmentWindow('sales_events', { ...window, parts: [window] }, 86_400_000);
+    const capped = await fetchSegmentWindow('sales_events', { ...window, parts: [window] }, 86_400_000, {
+      cap: 10,
+      pageSize: 10,
+    });
+    expect(full.end).toBe(window.end);
+    expect(capped.end).toBeGreaterThan(window.start);
+    expect(capped.end).toBeLessThan(window.end);
+    const expected = all.filter((record) => overlaps(record, { start: window.start, end: capped.end }));
+    expect(summary(capped.records)).toEqual(summary(expected));
+  });
 });
 
 describe('predicate counts', () => {

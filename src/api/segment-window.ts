@@ -8,9 +8,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { formatInstant } from '../druid/instant.ts';
 import { ETERNITY, formatInterval, type Interval, overlaps } from '../druid/interval.ts';
-import { findOvershadowed } from '../druid/overshadow.ts';
+import { findOvershadowed, type TimelineEntry } from '../druid/overshadow.ts';
 import { druidRequest } from './client.ts';
 import { DruidApiError } from './druid-api-error.ts';
+import { usedIdsOverlapping } from './predicate-count.ts';
 import { druidKeys } from './query-keys.ts';
 import { dataSourceMetadataPath, fetchUnusedSegmentPage } from './segments.ts';
 import { readSegmentRecord, type SegmentRecord, StringPool } from './segments-records.ts';
@@ -86,10 +87,13 @@ export async function fetchUsedInWindow(dataSource: string, window: WindowReques
     ...(start < window.start ? [{ start, end: window.start }] : []),
     ...(end > window.end ? [{ start: window.end, end }] : []),
   ];
+  // A compacted segment reaching past an edge can be covered by segments far outside the window: only their IDs
+  // (~100 bytes, which carry interval and version) are asked for, not their JSON.
+  const timeline: TimelineEntry[] = [...byId.values()];
   if (beyond.length > 0)
-    for (const record of await postUsed(dataSource, beyond, pool, signal))
-      if (!byId.has(record.id)) byId.set(record.id, record);
-  const overshadowed = findOvershadowed([...byId.values()]);
+    for (const entry of await usedIdsOverlapping(dataSource, beyond, signal))
+      if (!byId.has(entry.id)) timeline.push(entry);
+  const overshadowed = findOvershadowed(timeline);
   const records: SegmentRecord[] = [];
   for (const record of byId.values()) {
     if (!overlaps(record, window)) continue;
@@ -112,51 +116,79 @@ export function cursorBefore(dataSource: string, start: number): string | null {
   return `${dataSource}_${formatInstant(start - 1)}_${formatInstant(start)}_`;
 }
 
-/** Unused segments overlapping the window: the widened CONTAINS listing, paged by ID, filtered page by page. */
+export interface WindowOptions {
+  signal?: AbortSignal;
+  /** Unused rows after which the window ends early. */
+  cap?: number;
+  pageSize?: number;
+}
+
+export interface UnusedInWindow {
+  records: SegmentRecord[];
+  /** Where the window ends now: earlier than asked when its unused segments passed `cap` (see below). */
+  end: number;
+}
+
+/**
+ * Unused segments overlapping the window: the widened CONTAINS listing, paged by ID, filtered page by page. The
+ * served summaries do not count unused segments, so a window can hold far more of them than it was sized for (old
+ * data dropped by retention). Pages come in ID order, which is start order, so once `cap` rows are in, every unused
+ * segment starting before the last one read is known: the window ends there instead, and the next one starts there.
+ */
 export async function fetchUnusedInWindow(
   dataSource: string,
   window: Interval,
   widenMs: number,
-  signal?: AbortSignal,
-): Promise<SegmentRecord[]> {
+  { signal, cap = Number.POSITIVE_INFINITY, pageSize = WINDOW_UNUSED_PAGE }: WindowOptions = {},
+): Promise<UnusedInWindow> {
   const interval = widenedInterval(window, widenMs);
-  const records: SegmentRecord[] = [];
+  let records: SegmentRecord[] = [];
+  let end = window.end;
   let after: string | null = cursorBefore(dataSource, interval.start);
   do {
-    const page = await fetchUnusedSegmentPage(dataSource, after, { signal, interval, limit: WINDOW_UNUSED_PAGE });
+    const page = await fetchUnusedSegmentPage(dataSource, after, { signal, interval, limit: pageSize });
     records.push(...keepOverlapping(page.records, window));
     after = page.nextAfter;
+    const lastStart = page.records[page.records.length - 1]?.start ?? end;
+    if (after !== null && records.length >= cap && lastStart > window.start && lastStart < end) {
+      end = lastStart;
+      records = records.filter((record) => record.start < end);
+      break;
+    }
   } while (after !== null);
-  return records;
+  return { records, end };
 }
 
 export interface WindowRecords {
   records: SegmentRecord[];
   byId: Map<string, SegmentRecord>;
+  /** The window's end as loaded (see fetchUnusedInWindow). */
+  end: number;
 }
 
 export async function fetchSegmentWindow(
   dataSource: string,
   window: WindowRequest,
   widenMs: number,
-  signal?: AbortSignal,
+  options: WindowOptions = {},
 ): Promise<WindowRecords> {
   const [used, unused] = await Promise.all([
-    fetchUsedInWindow(dataSource, window, signal),
-    fetchUnusedInWindow(dataSource, window, widenMs, signal),
+    fetchUsedInWindow(dataSource, window, options.signal),
+    fetchUnusedInWindow(dataSource, window, widenMs, options),
   ]);
+  const { end } = unused;
   const byId = new Map<string, SegmentRecord>();
   // Unused first, so a segment caught in both listings mid-change shows as used (the later read).
-  for (const record of unused) byId.set(record.id, record);
-  for (const record of used) byId.set(record.id, record);
-  return { records: [...byId.values()], byId };
+  for (const record of unused.records) byId.set(record.id, record);
+  for (const record of used) if (record.start < end) byId.set(record.id, record);
+  return { records: [...byId.values()], byId, end };
 }
 
-export const segmentWindowQueryOptions = (dataSource: string, window: WindowRequest, widenMs: number) =>
+export const segmentWindowQueryOptions = (dataSource: string, window: WindowRequest, widenMs: number, cap: number) =>
   queryOptions({
     // Under segments(ds): every change to the datasource refreshes the window.
-    queryKey: [...druidKeys.segments(dataSource), 'window', window.start, window.end, widenMs] as const,
-    queryFn: ({ signal }) => fetchSegmentWindow(dataSource, window, widenMs, signal),
+    queryKey: [...druidKeys.segments(dataSource), 'window', window.start, window.end, widenMs, cap] as const,
+    queryFn: ({ signal }) => fetchSegmentWindow(dataSource, window, widenMs, { signal, cap }),
     staleTime: 30_000,
     // Windows left behind are dropped after a minute: heap stays bounded however far the operator travels.
     gcTime: 60_000,

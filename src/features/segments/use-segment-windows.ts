@@ -15,6 +15,8 @@ const TOTALS_INTERVAL_MS = 2000;
  */
 const FIRST_UNUSED_RATIO = 3;
 const budgetFor = (unusedPerUsed: number) => Math.max(1, Math.floor(WINDOW_ROWS / (1 + unusedPerUsed)));
+/** The first window holds half the rows (one unused page): it is what the first paint waits for. */
+const FIRST_WINDOW_ROWS = WINDOW_ROWS / 2;
 
 export interface UnusedTotalsState {
   totals: UnusedTotals | null;
@@ -24,6 +26,8 @@ export interface UnusedTotalsState {
 }
 
 interface Chosen {
+  /** Unused rows after which it ends early. */
+  cap: number;
   window: SegmentWindow;
   widenMs: number;
   from: 'start' | 'end';
@@ -95,9 +99,10 @@ export function useSegmentWindows(dataSource: string, summaries: IntervalSummari
     servedEmpty
       ? null
       : {
-          window: windowFrom(groupByStart(summaries.intervals), ETERNITY.start, budgetFor(FIRST_UNUSED_RATIO)),
+          window: windowFrom(groupByStart(summaries.intervals), ETERNITY.start, budgetFor(FIRST_UNUSED_RATIO) / 2),
           widenMs: longestUsed(summaries),
           from: 'start',
+          cap: FIRST_WINDOW_ROWS,
         },
   );
   const [unusedStarted, setUnusedStarted] = useState(servedEmpty);
@@ -117,11 +122,11 @@ export function useSegmentWindows(dataSource: string, summaries: IntervalSummari
   const enoughToSize = done || (unused.totals?.counted ?? 0) > WINDOW_ROWS;
   useEffect(() => {
     if (chosen === null && enoughToSize)
-      setChosen({ window: windowFrom(groups, ETERNITY.start, budget), widenMs, from: 'start' });
+      setChosen({ window: windowFrom(groups, ETERNITY.start, budget), widenMs, from: 'start', cap: FIRST_WINDOW_ROWS });
   }, [chosen, enoughToSize, groups, budget, widenMs]);
-  const current = chosen ?? { window: SIZING, widenMs: 0, from: 'start' as const };
+  const current = chosen ?? { window: SIZING, widenMs: 0, from: 'start' as const, cap: 0 };
   const query = useQuery({
-    ...segmentWindowQueryOptions(dataSource, current.window, current.widenMs),
+    ...segmentWindowQueryOptions(dataSource, current.window, current.widenMs, current.cap),
     enabled: chosen !== null,
   });
 
@@ -141,18 +146,27 @@ export function useSegmentWindows(dataSource: string, summaries: IntervalSummari
     if (done && chosen && widenMs > chosen.widenMs) setChosen({ ...chosen, widenMs });
   }, [done, widenMs, chosen]);
 
+  // Too many unused segments end a window early (see fetchUnusedInWindow): the window shown ends where it loaded to.
+  const loadedEnd = query.data?.end;
+  const shown = useMemo<SegmentWindow>(
+    () =>
+      loadedEnd === undefined || loadedEnd >= current.window.end
+        ? current.window
+        : { ...current.window, end: loadedEnd, hasNext: true },
+    [current.window, loadedEnd],
+  );
   const next = useCallback(() => {
-    if (current.window.hasNext)
-      setChosen({ window: windowFrom(groups, current.window.end, budget), widenMs, from: 'start' });
-  }, [current, groups, widenMs, budget]);
+    if (shown.hasNext)
+      setChosen({ window: windowFrom(groups, shown.end, budget), widenMs, from: 'start', cap: WINDOW_ROWS });
+  }, [shown, groups, widenMs, budget]);
   const previous = useCallback(() => {
-    if (current.window.hasPrevious)
-      setChosen({ window: windowBefore(groups, current.window, budget), widenMs, from: 'end' });
-  }, [current, groups, widenMs, budget]);
+    if (shown.hasPrevious)
+      setChosen({ window: windowBefore(groups, shown, budget), widenMs, from: 'end', cap: WINDOW_ROWS });
+  }, [shown, groups, widenMs, budget]);
   const jump = useCallback(
-    (at: number) => setChosen({ window: windowAt(groups, at, budget), widenMs, from: 'start' }),
+    (at: number) => setChosen({ window: windowAt(groups, at, budget), widenMs, from: 'start', cap: WINDOW_ROWS }),
     [groups, widenMs, budget],
   );
 
-  return { window: current.window, arrivedFrom: current.from, query, unused, next, previous, jump };
+  return { window: shown, arrivedFrom: current.from, query, unused, next, previous, jump };
 }

@@ -48,6 +48,18 @@ describe('window sizing', () => {
     expect(windowBefore(groups, before, 250)).toMatchObject({ start: T0 + HOUR, end: T0 + 3 * HOUR });
   });
 
+  it('starts exactly where a window that ended early (too many unused segments) stopped', () => {
+    const groups = groupByStart(hourly(10, 100));
+    const from = T0 + 2 * HOUR + 20 * 60_000;
+    const next = windowFrom(groups, from, 250);
+    expect(next).toMatchObject({ start: from, end: T0 + 5 * HOUR, estimate: 200, hasPrevious: true });
+    expect(next.parts[0]?.start).toBe(from);
+    expect(windowBefore(groups, next, 250)).toMatchObject({ start: T0 + HOUR, end: from });
+    expect(windowFrom(groups, T0 + 20 * HOUR, 250)).toMatchObject({ start: T0 + 20 * HOUR, end: ETERNITY.end });
+    // Before the first served interval (old unused segments ended the first window early): still exact.
+    expect(windowFrom(groups, T0 - 5 * HOUR, 250)).toMatchObject({ start: T0 - 5 * HOUR, end: T0 + 2 * HOUR });
+  });
+
   it('splits an interval into parts for counting, cut only at interval starts inside it', () => {
     const groups = groupByStart(hourly(10, 100));
     const interval = { start: T0 + HOUR, end: T0 + 6 * HOUR };
