@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { startLocalCluster } from '../e2e/local-cluster-process.ts';
-import { processTreeRssMb } from './process-memory.ts';
+import { childTreesRssMb, processTreeRssMb } from './process-memory.ts';
 import { benchBigUi } from './scale-big-ui.ts';
 import { benchBigCluster, benchFleetCluster } from './scale-cluster.ts';
 import { benchFleetUi } from './scale-fleet-ui.ts';
@@ -63,6 +63,11 @@ export async function runScaleBench(executablePath: string, argv: string[]): Pro
   });
   const results: Results = {};
   try {
+    // The floor of the browser's memory: the same process tree with one blank page.
+    const blank = await browser.newPage();
+    await blank.goto('about:blank');
+    results.browser_idle_process_tree_mb = childTreesRssMb(process.pid);
+    await blank.close();
     const fleetSeconds = await fleetFigures(browser, results);
     const bigSeconds = await bigFigures(browser, results);
     // Start-up included: what an operator waits for after `npm start -- --generate…`.
