@@ -6,7 +6,7 @@ import type { RetentionSegment } from './effective-retention.ts';
 import { MAX_INSTANT, MIN_INSTANT } from './instant.ts';
 import { formatInterval } from './interval.ts';
 import { parseRules } from './rule-parsing.ts';
-import type { Rule } from './rule-schemas.ts';
+import { RULE_TYPES, type Rule } from './rule-schemas.ts';
 import { at } from './test-helpers.ts';
 
 const HOUR = 3_600_000;
@@ -48,18 +48,7 @@ function interval(random: Random): { start: number; end: number } {
 const PERIODS = ['PT1H', 'P1D', 'P7D', 'P1M', 'P3M', 'P1Y', 'P10Y', 'PT0S', 'P1DT6H'];
 
 function randomRule(random: Random): unknown {
-  const type = random.pick([
-    'loadForever',
-    'loadByInterval',
-    'loadByPeriod',
-    'dropForever',
-    'dropByInterval',
-    'dropByPeriod',
-    'dropBeforeByPeriod',
-    'broadcastForever',
-    'broadcastByInterval',
-    'broadcastByPeriod',
-  ]);
+  const type = random.pick(RULE_TYPES);
   const rule: Record<string, unknown> = { type };
   if (type.endsWith('ByInterval')) {
     const { start, end } = interval(random);
