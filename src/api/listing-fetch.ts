@@ -1,6 +1,6 @@
 /**
- * Segment listings through the listing worker: the used listing can reach tens of megabytes (80k segments ≈ 50 MB)
- * and unused segments come in pages of 10k, and decoding and parsing them on the page would block it for seconds.
+ * Segment listings through the listing worker: used segments come in parts of a few thousand (several MB each of
+ * real segment JSON) and unused ones in pages of 10k, and decoding and parsing them on the page would block it.
  * Failures become the same DruidApiErrors druidRequest raises. Without Worker (unit tests) the page does the work.
  */
 import {
@@ -23,6 +23,8 @@ const TIMEOUT_MS = 300_000;
 export interface ListingOptions {
   signal?: AbortSignal;
   readAhead?: ListingJob['readAhead'];
+  /** Sent as JSON in a POST (used segments by intervals); without it the listing is a GET. */
+  body?: unknown;
 }
 
 // One worker per kind, so parsing the big used listing never holds up the chain of unused pages.
@@ -89,17 +91,20 @@ async function fetchListingOnce(
   query: RequestOptions['query'],
   options: ListingOptions = {},
 ): Promise<SegmentRecord[]> {
+  const method = options.body === undefined ? 'GET' : 'POST';
   const invalid = (message: string) =>
     new DruidApiError({
       kind: 'invalid-response',
       status: 200,
-      method: 'GET',
+      method,
       path,
       message: `Unexpected response from ${path}: ${message}`,
     });
   if (typeof Worker === 'undefined') {
     const { data } = await druidRequest(path, {
+      method,
       query,
+      body: options.body,
       signal: options.signal,
       timeoutMs: TIMEOUT_MS,
       responseType: 'text',
@@ -112,7 +117,14 @@ async function fetchListingOnce(
   }
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const job: ListingJob = { kind, url: buildUrl(path, query), headers: requestHeaders(), readAhead: options.readAhead };
+  const hasBody = options.body !== undefined;
+  const job: ListingJob = {
+    kind,
+    url: buildUrl(path, query),
+    headers: requestHeaders(undefined, hasBody),
+    body: hasBody ? JSON.stringify(options.body) : undefined,
+    readAhead: options.readAhead,
+  };
   const outcome = signal.aborted
     ? ({ ok: false, failure: { kind: 'aborted' } } as const)
     : await loadInWorker(job, signal);
@@ -120,16 +132,16 @@ async function fetchListingOnce(
   const { failure } = outcome;
   switch (failure.kind) {
     case 'http':
-      throw answerFailure('GET', path, failure);
+      throw answerFailure(method, path, failure);
     case 'invalid':
       throw invalid(failure.message);
     case 'dropped':
-      throw droppedFailure('GET', path, failure.status);
+      throw droppedFailure(method, path, failure.status);
     default: {
       const cancelled = options.signal?.aborted === true;
       const timedOutAfterMs = !cancelled && timeout.aborted ? TIMEOUT_MS : null;
       const error = new Error(failure.kind === 'network' ? failure.message : 'network error');
-      throw transportFailure('GET', path, { cancelled, timedOutAfterMs, error });
+      throw transportFailure(method, path, { cancelled, timedOutAfterMs, error });
     }
   }
 }

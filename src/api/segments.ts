@@ -1,15 +1,17 @@
 /**
- * A datasource's segments as compact records: used ones in one request (with overshadowed status and replication
- * factor), unused ones paged by segment ID, plus one segment's full JSON for the detail view.
+ * A datasource's segments as compact records: used ones in bounded parts over all time (see used-listing.ts), unused
+ * ones paged by segment ID, plus one segment's full JSON for the detail view.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { formatInterval, intervalToPath } from '../druid/interval.ts';
 import { druidJson, druidRequest } from './client.ts';
 import { DruidApiError, isDruidApiError } from './druid-api-error.ts';
+import { fetchIntervalSummaries, intervalSummariesQueryOptions } from './interval-summaries.ts';
 import { fetchSegmentListing } from './listing-fetch.ts';
 import { druidKeys } from './query-keys.ts';
 import { readUnusedSegment, type SegmentRecord, StringPool } from './segments-records.ts';
+import { type CountedStart, fetchUsedInParts, usedListingParts } from './used-listing.ts';
 
 export type { SegmentRecord, SegmentState } from './segments-records.ts';
 
@@ -40,10 +42,18 @@ async function listing(
   return data;
 }
 
-/** Used segments (overshadowed ones included and flagged) in one request, parsed off the page. */
-export function fetchUsedSegmentRecords(dataSource: string, signal?: AbortSignal): Promise<SegmentRecord[]> {
-  const query = { includeOvershadowedStatus: true, datasources: dataSource };
-  return fetchSegmentListing('used', `${METADATA}/segments`, query, { signal });
+/**
+ * Used segments (overshadowed ones included and flagged), in parts sized from the served interval summaries (fetched
+ * when not given) and parsed off the page. The summaries only size the parts: the parts cover all time whatever they say.
+ */
+export async function fetchUsedSegmentRecords(
+  dataSource: string,
+  signal?: AbortSignal,
+  summaries?: readonly CountedStart[],
+): Promise<SegmentRecord[]> {
+  const counted = summaries ?? (await fetchIntervalSummaries(dataSource, signal)).intervals;
+  const path = `${dataSourceMetadataPath(dataSource)}/segments`;
+  return fetchUsedInParts(path, usedListingParts(counted), signal);
 }
 
 export interface UnusedPage {
@@ -76,7 +86,11 @@ export async function fetchUnusedSegmentPage(
 export const usedSegmentsQueryOptions = (dataSource: string) =>
   queryOptions({
     queryKey: druidKeys.usedSegments(dataSource),
-    queryFn: ({ signal }) => fetchUsedSegmentRecords(dataSource, signal),
+    // The summaries the page decided its mode with, reused: stale ones only make parts less even, never lose segments.
+    queryFn: async ({ signal, client }) => {
+      const summaries = await client.ensureQueryData(intervalSummariesQueryOptions(dataSource));
+      return fetchUsedSegmentRecords(dataSource, signal, summaries.intervals);
+    },
     staleTime: 30_000,
   });
 
