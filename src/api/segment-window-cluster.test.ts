@@ -4,10 +4,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ETERNITY, formatInterval, type Interval, overlaps } from '../druid/interval.ts';
+import { fetchSegmentListing } from './listing-fetch.ts';
 import { countMarkUnused, countMarkUsed } from './predicate-count.ts';
 import { markSegmentsByPredicate } from './segment-updates.ts';
 import { fetchSegmentWindow } from './segment-window.ts';
-import { fetchSegmentListing } from './listing-fetch.ts';
 import { fetchUnusedSegmentPage, type SegmentRecord } from './segments.ts';
 
 interface TestCluster {

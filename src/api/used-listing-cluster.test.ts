@@ -66,7 +66,7 @@ describe('the used listing in parts', () => {
     const path = `${dataSourceMetadataPath(GENERATED)}/segments`;
     const records = await fetchUsedInParts(path, parts);
     expect(states(records)).toEqual(expected);
-    const sent = bodies.map((body) => JSON.parse(body) as string[]).flat();
+    const sent = bodies.flatMap((body) => JSON.parse(body) as string[]);
     expect(sent).toHaveLength(parts.length);
     expect(sent[0]).toMatch(/^-146136543-09-08T08:23:32\.096Z\//);
     expect(sent.at(-1)).toMatch(/\/146140482-04-24T15:36:27\.903Z$/);
