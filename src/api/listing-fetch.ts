@@ -1,20 +1,21 @@
 /**
  * Segment listings through the listing worker: used segments come in parts of a few thousand (several MB each of
  * real segment JSON) and unused ones in pages of 10k, and decoding and parsing them on the page would block it.
- * Failures become the same DruidApiErrors druidRequest raises. Without Worker (unit tests) the page does the work.
+ * Failures become the same DruidApiErrors druidRequest raises.
  */
+
+import { describeErrorBody } from '../druid/error-body.ts';
 import {
   answerFailure,
   buildUrl,
   droppedFailure,
-  druidRequest,
   type RequestOptions,
   requestHeaders,
   transportFailure,
   withCurrentCredentials,
 } from './client.ts';
 import { DruidApiError } from './druid-api-error.ts';
-import { type ListingJob, type ListingKind, type ListingOutcome, parseListing } from './listing-loader.ts';
+import { type ListingJob, type ListingKind, ListingLoader, type ListingOutcome } from './listing-loader.ts';
 import type { ListingMessage, ListingReply } from './listing-worker.ts';
 import type { SegmentRecord } from './segments-records.ts';
 
@@ -75,6 +76,17 @@ function loadInWorker(job: ListingJob, signal: AbortSignal): Promise<ListingOutc
   });
 }
 
+// Without Worker (unit tests) the page runs the worker's own loader: the same requests, parsing and failures.
+let pageLoader: ListingLoader | null = null;
+
+function loadOnPage(job: ListingJob, signal: AbortSignal): Promise<ListingOutcome> {
+  const origin = globalThis.location?.origin ?? 'http://localhost';
+  pageLoader ??= new ListingLoader((input, init) => fetch(input, init), origin);
+  const controller = new AbortController();
+  signal.addEventListener('abort', () => controller.abort(), { once: true });
+  return pageLoader.load(job, controller);
+}
+
 /** A segment listing as compact records. */
 export function fetchSegmentListing(
   kind: ListingKind,
@@ -100,21 +112,6 @@ async function fetchListingOnce(
       path,
       message: `Unexpected response from ${path}: ${message}`,
     });
-  if (typeof Worker === 'undefined') {
-    const { data } = await druidRequest(path, {
-      method,
-      query,
-      body: options.body,
-      signal: options.signal,
-      timeoutMs: TIMEOUT_MS,
-      responseType: 'text',
-    });
-    try {
-      return parseListing(typeof data === 'string' ? data : '', kind);
-    } catch (error) {
-      throw invalid(error instanceof Error ? error.message : String(error));
-    }
-  }
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const hasBody = options.body !== undefined;
@@ -127,11 +124,19 @@ async function fetchListingOnce(
   };
   const outcome = signal.aborted
     ? ({ ok: false, failure: { kind: 'aborted' } } as const)
-    : await loadInWorker(job, signal);
+    : typeof Worker === 'undefined'
+      ? await loadOnPage(job, signal)
+      : await loadInWorker(job, signal);
   if (outcome.ok) return outcome.records;
   const { failure } = outcome;
   switch (failure.kind) {
     case 'http':
+      // A listing reads, even as a POST: Druid's 403 on it (POST wants WRITE) is no refused change, so it must not
+      // turn the datasource's write actions off as answerFailure would.
+      if (failure.status === 403 && method === 'POST') {
+        const message = describeErrorBody(failure.text, failure.contentType, failure.status, failure.statusText);
+        throw new DruidApiError({ kind: 'http', status: 403, method, path, message });
+      }
       throw answerFailure(method, path, failure);
     case 'invalid':
       throw invalid(failure.message);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchUnusedSummary } from './datasources.ts';
 import { fetchSegmentJson, fetchUnusedSegmentPage, fetchUsedSegmentRecords } from './segments.ts';
+import { canWrite } from './write-permissions.ts';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -81,6 +82,23 @@ describe('segment listings', () => {
     expect(records.filter((record) => record.id === 'day')).toHaveLength(1);
   });
 
+  it('falls back to the one-response GET for a reader Druid refuses the POST (it wants WRITE), without going read-only', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      urls.push(`${init?.method ?? 'GET'} ${url}`);
+      if (init?.method === 'POST') return json({ error: 'User reader lacks WRITE on DATASOURCE:reader_only' }, 403);
+      return json([segment(0, { replicationFactor: 2, overshadowed: false })]);
+    });
+    const records = await fetchUsedSegmentRecords('reader_only', undefined, []);
+    expect(records.map((r) => [r.state, r.replication])).toEqual([['used', 2]]);
+    expect(canWrite('reader_only')).toBe(true);
+    const whole = 'GET /druid/coordinator/v1/metadata/segments?includeOvershadowedStatus&datasources=reader_only';
+    expect(urls).toEqual(['POST /druid/coordinator/v1/metadata/datasources/reader_only/segments?full', whole]);
+    // Known refused: the next load asks the GET at once.
+    await fetchUsedSegmentRecords('reader_only', undefined, []);
+    expect(urls.slice(2)).toEqual([whole]);
+  });
+
   it('computes the ID when Druid does not send one, and fails loudly on a malformed segment', async () => {
     const { identifier: _, ...bare } = segment(2, { shardSpec: { type: 'numbered', partitionNum: 3 } });
     vi.stubGlobal('fetch', async () => json([bare]));
@@ -97,7 +115,8 @@ describe('segment listings', () => {
     await expect(fetchUsedSegmentRecords('wikipedia_hour', undefined, [])).rejects.toMatchObject({
       name: 'DruidApiError',
       kind: 'http',
-      method: 'POST',
+      // Refused the POST parts, then the GET they fall back to: the reader may not read it at all.
+      method: 'GET',
       status: 403,
       message: expect.stringContaining('Not authorized'),
     });

@@ -6,6 +6,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { formatInterval, intervalToPath } from '../druid/interval.ts';
 import { druidJson, druidRequest } from './client.ts';
+import { credentialsGeneration } from './credentials.ts';
 import { DruidApiError, isDruidApiError } from './druid-api-error.ts';
 import { fetchIntervalSummaries, intervalSummariesQueryOptions } from './interval-summaries.ts';
 import { fetchSegmentListing } from './listing-fetch.ts';
@@ -42,18 +43,36 @@ async function listing(
   return data;
 }
 
+/** Datasources (per credentials) where Druid refused the parts' POST: their next loads go straight to the GET. */
+const postRefused = new Set<string>();
+
 /**
  * Used segments (overshadowed ones included and flagged), in parts sized from the served interval summaries (fetched
- * when not given) and parsed off the page. The summaries only size the parts: the parts cover all time whatever they say.
+ * when not given) and parsed off the page. The summaries only size the parts: the parts cover all time whatever they
+ * say. Druid wants WRITE on the datasource for any POST, so a read-only user is refused the parts: for them the
+ * listing falls back to the one-response GET (READ), unbounded, as before.
  */
 export async function fetchUsedSegmentRecords(
   dataSource: string,
   signal?: AbortSignal,
   summaries?: readonly CountedStart[],
 ): Promise<SegmentRecord[]> {
-  const counted = summaries ?? (await fetchIntervalSummaries(dataSource, signal)).intervals;
-  const path = `${dataSourceMetadataPath(dataSource)}/segments`;
-  return fetchUsedInParts(path, usedListingParts(counted), signal);
+  const who = `${credentialsGeneration()} ${dataSource}`;
+  if (!postRefused.has(who)) {
+    try {
+      const counted = summaries ?? (await fetchIntervalSummaries(dataSource, signal)).intervals;
+      return await fetchUsedInParts(
+        `${dataSourceMetadataPath(dataSource)}/segments`,
+        usedListingParts(counted),
+        signal,
+      );
+    } catch (error) {
+      if (!isDruidApiError(error) || error.status !== 403 || error.method !== 'POST') throw error;
+      postRefused.add(`${credentialsGeneration()} ${dataSource}`);
+    }
+  }
+  const query = { includeOvershadowedStatus: true, datasources: dataSource };
+  return fetchSegmentListing('used', `${METADATA}/segments`, query, { signal });
 }
 
 export interface UnusedPage {
