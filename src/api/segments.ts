@@ -12,7 +12,8 @@ import { fetchIntervalSummaries, intervalSummariesQueryOptions } from './interva
 import { fetchSegmentListing } from './listing-fetch.ts';
 import { druidKeys } from './query-keys.ts';
 import { readUnusedSegment, type SegmentRecord, StringPool } from './segments-records.ts';
-import { type CountedStart, fetchUsedInParts, usedListingParts } from './used-listing.ts';
+import { fetchUsedInParts } from './used-listing.ts';
+import { type CountedStart, usedListingParts } from './used-parts.ts';
 
 export type { SegmentRecord, SegmentState } from './segments-records.ts';
 

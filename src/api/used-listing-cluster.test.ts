@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { fetchIntervalSummaries } from './interval-summaries.ts';
 import { fetchSegmentListing } from './listing-fetch.ts';
 import { dataSourceMetadataPath, fetchUsedSegmentRecords, type SegmentRecord } from './segments.ts';
-import { fetchUsedInParts, usedListingParts } from './used-listing.ts';
+import { fetchUsedInParts } from './used-listing.ts';
+import { usedListingParts } from './used-parts.ts';
 
 interface TestCluster {
   baseUrl: string;
