@@ -126,7 +126,7 @@ test('a listing refused while the operator was signing in is sent again with the
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route('**/metadata/segments?includeOvershadowedStatus*', async (route) => {
+  await page.route('**/metadata/datasources/*/segments?full', async (route) => {
     if (!route.request().headers().authorization) await held;
     await route.continue();
   });

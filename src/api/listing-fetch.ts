@@ -1,20 +1,21 @@
 /**
- * Segment listings through the listing worker: the used listing can reach tens of megabytes (80k segments ≈ 50 MB)
- * and unused segments come in pages of 10k, and decoding and parsing them on the page would block it for seconds.
- * Failures become the same DruidApiErrors druidRequest raises. Without Worker (unit tests) the page does the work.
+ * Segment listings through the listing worker: used segments come in parts of a few thousand (several MB each of
+ * real segment JSON) and unused ones in pages of 10k, and decoding and parsing them on the page would block it.
+ * Failures become the same DruidApiErrors druidRequest raises.
  */
+
+import { describeErrorBody } from '../druid/error-body.ts';
 import {
   answerFailure,
   buildUrl,
   droppedFailure,
-  druidRequest,
   type RequestOptions,
   requestHeaders,
   transportFailure,
   withCurrentCredentials,
 } from './client.ts';
 import { DruidApiError } from './druid-api-error.ts';
-import { type ListingJob, type ListingKind, type ListingOutcome, parseListing } from './listing-loader.ts';
+import { type ListingJob, type ListingKind, ListingLoader, type ListingOutcome } from './listing-loader.ts';
 import type { ListingMessage, ListingReply } from './listing-worker.ts';
 import type { SegmentRecord } from './segments-records.ts';
 
@@ -23,6 +24,8 @@ const TIMEOUT_MS = 300_000;
 export interface ListingOptions {
   signal?: AbortSignal;
   readAhead?: ListingJob['readAhead'];
+  /** Sent as JSON in a POST (used segments by intervals); without it the listing is a GET. */
+  body?: unknown;
 }
 
 // One worker per kind, so parsing the big used listing never holds up the chain of unused pages.
@@ -73,6 +76,17 @@ function loadInWorker(job: ListingJob, signal: AbortSignal): Promise<ListingOutc
   });
 }
 
+// Without Worker (unit tests) the page runs the worker's own loader: the same requests, parsing and failures.
+let pageLoader: ListingLoader | null = null;
+
+function loadOnPage(job: ListingJob, signal: AbortSignal): Promise<ListingOutcome> {
+  const origin = globalThis.location?.origin ?? 'http://localhost';
+  pageLoader ??= new ListingLoader((input, init) => fetch(input, init), origin);
+  const controller = new AbortController();
+  signal.addEventListener('abort', () => controller.abort(), { once: true });
+  return pageLoader.load(job, controller);
+}
+
 /** A segment listing as compact records. */
 export function fetchSegmentListing(
   kind: ListingKind,
@@ -89,47 +103,50 @@ async function fetchListingOnce(
   query: RequestOptions['query'],
   options: ListingOptions = {},
 ): Promise<SegmentRecord[]> {
+  const method = options.body === undefined ? 'GET' : 'POST';
   const invalid = (message: string) =>
     new DruidApiError({
       kind: 'invalid-response',
       status: 200,
-      method: 'GET',
+      method,
       path,
       message: `Unexpected response from ${path}: ${message}`,
     });
-  if (typeof Worker === 'undefined') {
-    const { data } = await druidRequest(path, {
-      query,
-      signal: options.signal,
-      timeoutMs: TIMEOUT_MS,
-      responseType: 'text',
-    });
-    try {
-      return parseListing(typeof data === 'string' ? data : '', kind);
-    } catch (error) {
-      throw invalid(error instanceof Error ? error.message : String(error));
-    }
-  }
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const job: ListingJob = { kind, url: buildUrl(path, query), headers: requestHeaders(), readAhead: options.readAhead };
+  const hasBody = options.body !== undefined;
+  const job: ListingJob = {
+    kind,
+    url: buildUrl(path, query),
+    headers: requestHeaders(undefined, hasBody),
+    body: hasBody ? JSON.stringify(options.body) : undefined,
+    readAhead: options.readAhead,
+  };
   const outcome = signal.aborted
     ? ({ ok: false, failure: { kind: 'aborted' } } as const)
-    : await loadInWorker(job, signal);
+    : typeof Worker === 'undefined'
+      ? await loadOnPage(job, signal)
+      : await loadInWorker(job, signal);
   if (outcome.ok) return outcome.records;
   const { failure } = outcome;
   switch (failure.kind) {
     case 'http':
-      throw answerFailure('GET', path, failure);
+      // A listing reads, even as a POST: Druid's 403 on it (POST wants WRITE) is no refused change, so it must not
+      // turn the datasource's write actions off as answerFailure would.
+      if (failure.status === 403 && method === 'POST') {
+        const message = describeErrorBody(failure.text, failure.contentType, failure.status, failure.statusText);
+        throw new DruidApiError({ kind: 'http', status: 403, method, path, message });
+      }
+      throw answerFailure(method, path, failure);
     case 'invalid':
       throw invalid(failure.message);
     case 'dropped':
-      throw droppedFailure('GET', path, failure.status);
+      throw droppedFailure(method, path, failure.status);
     default: {
       const cancelled = options.signal?.aborted === true;
       const timedOutAfterMs = !cancelled && timeout.aborted ? TIMEOUT_MS : null;
       const error = new Error(failure.kind === 'network' ? failure.message : 'network error');
-      throw transportFailure('GET', path, { cancelled, timedOutAfterMs, error });
+      throw transportFailure(method, path, { cancelled, timedOutAfterMs, error });
     }
   }
 }

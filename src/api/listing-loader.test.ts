@@ -99,6 +99,26 @@ describe('ListingLoader', () => {
     expect(druid.urls.filter((url) => url.includes(afterSecond))).toHaveLength(2);
   });
 
+  it('sends a job with a body as a POST of that body, and reads its plain segments as used ones', async () => {
+    const sent: RequestInit[] = [];
+    const fetcher = (async (_url: string, init: RequestInit) => {
+      sent.push(init);
+      return new Response(JSON.stringify([unused(0).dataSegment]));
+    }) as unknown as typeof fetch;
+    const body = JSON.stringify(['2024-01-01T00:00:00.000Z/2024-02-01T00:00:00.000Z']);
+    const job: ListingJob = {
+      kind: 'used',
+      url: '/druid/coordinator/v1/metadata/datasources/ds/segments?full',
+      headers: {},
+      body,
+    };
+    const outcome = await new ListingLoader(fetcher, ORIGIN).load(job, new AbortController());
+    expect(outcome.ok && outcome.records.map((r) => [r.id, r.state, r.replication])).toEqual([
+      [unused(0).dataSegment.identifier, 'used', null],
+    ]);
+    expect(sent).toEqual([expect.objectContaining({ method: 'POST', body })]);
+  });
+
   it('reports Druid’s error answer and unreadable listings as failures, and a cancelled request as aborted', async () => {
     const answer = new Response('{"error":"Unauthorized"}', {
       status: 401,

@@ -13,6 +13,8 @@ export interface ListingJob {
   /** Same-origin path with its query, as the page built it. */
   url: string;
   headers: Record<string, string>;
+  /** POST with a JSON body (used segments by intervals); GET without. */
+  body?: string;
   /** Unused pages: this request's limit, and the limit to read the next page with when this one comes back full. */
   readAhead?: { limit: number; nextLimit: number };
 }
@@ -49,7 +51,7 @@ export function parseListing(text: string, kind: ListingKind): SegmentRecord[] {
 function jobKey(job: ListingJob, origin: string): string {
   const url = new URL(job.url, origin);
   url.searchParams.sort();
-  return `${job.kind} ${url.pathname}?${url.searchParams} ${JSON.stringify(job.headers)}`;
+  return `${job.kind} ${url.pathname}?${url.searchParams} ${JSON.stringify(job.headers)} ${job.body ?? ''}`;
 }
 
 /** The request for the page after `job`'s, when `job` read ahead and its page came back full. */
@@ -132,7 +134,14 @@ export class ListingLoader {
     });
     let response: Response;
     try {
-      response = await this.fetcher(job.url, { headers: job.headers, signal, credentials: 'same-origin' });
+      const method = job.body === undefined ? 'GET' : 'POST';
+      response = await this.fetcher(job.url, {
+        method,
+        headers: job.headers,
+        body: job.body,
+        signal,
+        credentials: 'same-origin',
+      });
     } catch (error) {
       return failed({ kind: 'network', message: error instanceof Error ? error.message : 'network error' });
     }

@@ -4,10 +4,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ETERNITY, formatInterval, type Interval, overlaps } from '../druid/interval.ts';
+import { fetchSegmentListing } from './listing-fetch.ts';
 import { countMarkUnused, countMarkUsed } from './predicate-count.ts';
 import { markSegmentsByPredicate } from './segment-updates.ts';
 import { fetchSegmentWindow } from './segment-window.ts';
-import { fetchUnusedSegmentPage, fetchUsedSegmentRecords, type SegmentRecord } from './segments.ts';
+import { fetchUnusedSegmentPage, type SegmentRecord } from './segments.ts';
 
 interface TestCluster {
   baseUrl: string;
@@ -29,8 +30,10 @@ const toCluster = () =>
   vi.stubGlobal('fetch', (url: string, init?: RequestInit) => realFetch(`${cluster.baseUrl}${url}`, init));
 afterEach(() => vi.unstubAllGlobals());
 
+/** Every segment, used ones with the status Druid itself computes (the one-response listing the console no longer asks). */
 async function everything(dataSource: string): Promise<SegmentRecord[]> {
-  const records = await fetchUsedSegmentRecords(dataSource);
+  const query = { includeOvershadowedStatus: true, datasources: dataSource };
+  const records = await fetchSegmentListing('used', '/druid/coordinator/v1/metadata/segments', query);
   let after: string | null = null;
   do {
     const page = await fetchUnusedSegmentPage(dataSource, after);

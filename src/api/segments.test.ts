@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchUnusedSummary } from './datasources.ts';
 import { fetchSegmentJson, fetchUnusedSegmentPage, fetchUsedSegmentRecords } from './segments.ts';
+import { canWrite } from './write-permissions.ts';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -26,15 +27,18 @@ function segment(hour: number, extra: Record<string, unknown> = {}) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('segment listings', () => {
-  it('reads used segments into compact records with overshadowed status', async () => {
-    const fetchMock = vi.fn(async (_url: string) =>
-      json([segment(0, { overshadowed: false, replicationFactor: 2 }), segment(1, { overshadowed: true })]),
-    );
+  it('reads used segments in parts over all time, with overshadowed status computed as Druid does', async () => {
+    const newer = '2024-01-01T00:00:00.000Z';
+    const covering = segment(1, { version: newer, identifier: `wikipedia_hour_2015-09-12T01_${newer}` });
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => json([segment(0), segment(1), covering]));
     vi.stubGlobal('fetch', fetchMock);
-    const records = await fetchUsedSegmentRecords('wikipedia_hour');
-    expect(fetchMock.mock.calls[0]?.[0]).toBe(
-      '/druid/coordinator/v1/metadata/segments?includeOvershadowedStatus&datasources=wikipedia_hour',
-    );
+    const records = await fetchUsedSegmentRecords('wikipedia_hour', undefined, []);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/druid/coordinator/v1/metadata/datasources/wikipedia_hour/segments?full');
+    expect(init?.method).toBe('POST');
+    // No summaries: one part, the whole of time, so used segments no summary shows are still listed.
+    expect(JSON.parse(String(init?.body))).toEqual(['-146136543-09-08T08:23:32.096Z/146140482-04-24T15:36:27.903Z']);
     expect(records).toEqual([
       {
         id: segment(0).identifier,
@@ -44,34 +48,82 @@ describe('segment listings', () => {
         partition: 0,
         size: 1000,
         state: 'used',
-        replication: 2,
+        // This listing does not carry Druid's replication factor.
+        replication: null,
         lastUpdated: null,
       },
-      expect.objectContaining({ state: 'overshadowed', replication: null }),
+      expect.objectContaining({ id: segment(1).identifier, state: 'overshadowed' }),
+      expect.objectContaining({ id: covering.identifier, state: 'used' }),
     ]);
+  });
+
+  it('sizes the parts from the interval summaries, 3 at a time, one record per segment crossing a cut', async () => {
+    const hour = (h: number) => Date.UTC(2015, 8, 12, h);
+    const summaries = Array.from({ length: 6 }, (_, h) => ({ start: hour(h), count: 1_000 }));
+    let running = 0;
+    let most = 0;
+    const bodies: string[][] = [];
+    vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      // A day-long segment overlaps every part.
+      return json([segment(bodies.length), segment(0, { interval: '2015-09-12/2015-09-13', identifier: 'day' })]);
+    });
+    const records = await fetchUsedSegmentRecords('wikipedia_hour', undefined, summaries);
+    expect(bodies.map(([part]) => part)).toEqual([
+      '-146136543-09-08T08:23:32.096Z/2015-09-12T02:00:00.000Z',
+      '2015-09-12T02:00:00.000Z/2015-09-12T04:00:00.000Z',
+      '2015-09-12T04:00:00.000Z/146140482-04-24T15:36:27.903Z',
+    ]);
+    expect(most).toBe(3);
+    expect(records.filter((record) => record.id === 'day')).toHaveLength(1);
+  });
+
+  it('falls back to the one-response GET for a reader Druid refuses the POST (it wants WRITE), without going read-only', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      urls.push(`${init?.method ?? 'GET'} ${url}`);
+      if (init?.method === 'POST') return json({ error: 'User reader lacks WRITE on DATASOURCE:reader_only' }, 403);
+      return json([segment(0, { replicationFactor: 2, overshadowed: false })]);
+    });
+    const records = await fetchUsedSegmentRecords('reader_only', undefined, []);
+    expect(records.map((r) => [r.state, r.replication])).toEqual([['used', 2]]);
+    expect(canWrite('reader_only')).toBe(true);
+    const whole = 'GET /druid/coordinator/v1/metadata/segments?includeOvershadowedStatus&datasources=reader_only';
+    expect(urls).toEqual(['POST /druid/coordinator/v1/metadata/datasources/reader_only/segments?full', whole]);
+    // Known refused: the next load asks the GET at once.
+    await fetchUsedSegmentRecords('reader_only', undefined, []);
+    expect(urls.slice(2)).toEqual([whole]);
   });
 
   it('computes the ID when Druid does not send one, and fails loudly on a malformed segment', async () => {
     const { identifier: _, ...bare } = segment(2, { shardSpec: { type: 'numbered', partitionNum: 3 } });
     vi.stubGlobal('fetch', async () => json([bare]));
-    const [only] = await fetchUsedSegmentRecords('wikipedia_hour');
+    const [only] = await fetchUsedSegmentRecords('wikipedia_hour', undefined, []);
     expect(only?.id).toBe(
       'wikipedia_hour_2015-09-12T02:00:00.000Z_2015-09-12T03:00:00.000Z_2023-08-10T04:12:03.860Z_3',
     );
     vi.stubGlobal('fetch', async () => json([segment(0), { ...segment(1), interval: 'nonsense' }]));
-    await expect(fetchUsedSegmentRecords('wikipedia_hour')).rejects.toThrow(/position 1/);
+    await expect(fetchUsedSegmentRecords('wikipedia_hour', undefined, [])).rejects.toThrow(/position 1/);
   });
 
   it('turns a failed used listing into a DruidApiError with Druid’s message', async () => {
     vi.stubGlobal('fetch', async () => json({ error: 'Not authorized to read wikipedia_hour' }, 403));
-    await expect(fetchUsedSegmentRecords('wikipedia_hour')).rejects.toMatchObject({
+    await expect(fetchUsedSegmentRecords('wikipedia_hour', undefined, [])).rejects.toMatchObject({
       name: 'DruidApiError',
       kind: 'http',
+      // Refused the POST parts, then the GET they fall back to: the reader may not read it at all.
+      method: 'GET',
       status: 403,
       message: expect.stringContaining('Not authorized'),
     });
     vi.stubGlobal('fetch', async () => new Response('<html>oops</html>', { headers: { 'content-type': 'text/html' } }));
-    await expect(fetchUsedSegmentRecords('wikipedia_hour')).rejects.toMatchObject({ kind: 'invalid-response' });
+    await expect(fetchUsedSegmentRecords('wikipedia_hour', undefined, [])).rejects.toMatchObject({
+      kind: 'invalid-response',
+    });
   });
 
   it('pages unused segments by the last segment ID', async () => {

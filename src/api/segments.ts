@@ -1,15 +1,19 @@
 /**
- * A datasource's segments as compact records: used ones in one request (with overshadowed status and replication
- * factor), unused ones paged by segment ID, plus one segment's full JSON for the detail view.
+ * A datasource's segments as compact records: used ones in bounded parts over all time (see used-listing.ts), unused
+ * ones paged by segment ID, plus one segment's full JSON for the detail view.
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { formatInterval, intervalToPath } from '../druid/interval.ts';
 import { druidJson, druidRequest } from './client.ts';
+import { credentialsGeneration } from './credentials.ts';
 import { DruidApiError, isDruidApiError } from './druid-api-error.ts';
+import { fetchIntervalSummaries, intervalSummariesQueryOptions } from './interval-summaries.ts';
 import { fetchSegmentListing } from './listing-fetch.ts';
 import { druidKeys } from './query-keys.ts';
 import { readUnusedSegment, type SegmentRecord, StringPool } from './segments-records.ts';
+import { fetchUsedInParts } from './used-listing.ts';
+import { type CountedStart, usedListingParts } from './used-parts.ts';
 
 export type { SegmentRecord, SegmentState } from './segments-records.ts';
 
@@ -40,8 +44,34 @@ async function listing(
   return data;
 }
 
-/** Used segments (overshadowed ones included and flagged) in one request, parsed off the page. */
-export function fetchUsedSegmentRecords(dataSource: string, signal?: AbortSignal): Promise<SegmentRecord[]> {
+/** Datasources (per credentials) where Druid refused the parts' POST: their next loads go straight to the GET. */
+const postRefused = new Set<string>();
+
+/**
+ * Used segments (overshadowed ones included and flagged), in parts sized from the served interval summaries (fetched
+ * when not given) and parsed off the page. The summaries only size the parts: the parts cover all time whatever they
+ * say. Druid wants WRITE on the datasource for any POST, so a read-only user is refused the parts: for them the
+ * listing falls back to the one-response GET (READ), unbounded, as before.
+ */
+export async function fetchUsedSegmentRecords(
+  dataSource: string,
+  signal?: AbortSignal,
+  summaries?: readonly CountedStart[],
+): Promise<SegmentRecord[]> {
+  const who = `${credentialsGeneration()} ${dataSource}`;
+  if (!postRefused.has(who)) {
+    try {
+      const counted = summaries ?? (await fetchIntervalSummaries(dataSource, signal)).intervals;
+      return await fetchUsedInParts(
+        `${dataSourceMetadataPath(dataSource)}/segments`,
+        usedListingParts(counted),
+        signal,
+      );
+    } catch (error) {
+      if (!isDruidApiError(error) || error.status !== 403 || error.method !== 'POST') throw error;
+      postRefused.add(`${credentialsGeneration()} ${dataSource}`);
+    }
+  }
   const query = { includeOvershadowedStatus: true, datasources: dataSource };
   return fetchSegmentListing('used', `${METADATA}/segments`, query, { signal });
 }
@@ -76,7 +106,11 @@ export async function fetchUnusedSegmentPage(
 export const usedSegmentsQueryOptions = (dataSource: string) =>
   queryOptions({
     queryKey: druidKeys.usedSegments(dataSource),
-    queryFn: ({ signal }) => fetchUsedSegmentRecords(dataSource, signal),
+    // The summaries the page decided its mode with, reused: stale ones only make parts less even, never lose segments.
+    queryFn: async ({ signal, client }) => {
+      const summaries = await client.ensureQueryData(intervalSummariesQueryOptions(dataSource));
+      return fetchUsedSegmentRecords(dataSource, signal, summaries.intervals);
+    },
     staleTime: 30_000,
   });
 

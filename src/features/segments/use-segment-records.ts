@@ -32,7 +32,8 @@ const BIG_LIST = { refetchOnWindowFocus: false } as const;
 const MERGE_INTERVAL_MS = 1000;
 
 /**
- * The datasource's used segments (one request) and unused ones (paged to the end), merged. `enabled` false asks for
+ * The datasource's used segments (bounded parts over all time, see api/used-listing.ts) and unused ones (paged to the
+ * end), merged. `enabled` false asks for
  * nothing (a big datasource, or one whose size is not known yet).
  */
 export function useSegmentRecords(dataSource: string, enabled = true): SegmentRecordsState {
