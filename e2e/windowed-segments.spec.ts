@@ -4,8 +4,11 @@ import { type LocalClusterProcess, startLocalCluster } from './local-cluster-pro
 import { WindowedSegmentsPage } from './pages/windowed-segments-page.ts';
 
 const DS = 'big';
-/** Just above the threshold: the generator keeps ~35 % of these used (105k; the rest are old versions or unused). */
-const GENERATED = 300_000;
+/**
+ * Above the threshold: the generator keeps ~35 % of these used (~119k; the rest are old versions or unused), so it
+ * stays windowed after the first test marks one version's thousands unused.
+ */
+const GENERATED = 340_000;
 const COORDINATOR = '/druid/coordinator/v1';
 const metadata = `${COORDINATOR}/metadata/datasources/${DS}`;
 
@@ -178,6 +181,7 @@ test('all matching in the datasource is marked unused as one {interval, versions
   expect(ofVersion.length).toBeGreaterThan(1000);
   await view.goto(DS, { interval, match: 'contained', version, state: 'used,overshadowed' });
   await view.loadedRows();
+  const { threshold } = await view.modeFigures();
   await markAllMatching(ofVersion.length);
   expect(marks.map((r) => r.postDataJSON())).toEqual([{ interval, versions: [version] }]);
   expect((await usedInside()).filter((segment) => ofVersion.includes(segment.id))).toEqual([]);
@@ -194,6 +198,8 @@ test('all matching in the datasource is marked unused as one {interval, versions
       .filter((segment) => segment.start >= monthStart && segment.end <= monthEnd);
   const rest = await inMonth();
   expect(rest.length).toBeGreaterThan(1000);
+  // The view decides its mode when it opens: the datasource must still be above the threshold to open windowed.
+  expect((await servedSummary(request)).count).toBeGreaterThan(threshold);
   await view.goto(DS, { interval: month, match: 'contained', state: 'used,overshadowed' });
   await view.loadedRows();
   await markAllMatching(rest.length);
