@@ -35,3 +35,15 @@ export class DruidApiError extends Error {
 export function isDruidApiError(error: unknown): error is DruidApiError {
   return error instanceof DruidApiError;
 }
+
+/** Druid answered, but not with what the console expected: "Unexpected response from <path>: <reason>." */
+export function unexpectedResponse(method: string, path: string, reason: string, status = 200): DruidApiError {
+  const text = reason.endsWith('.') ? reason : `${reason}.`;
+  return new DruidApiError({
+    kind: 'invalid-response',
+    status,
+    method,
+    path,
+    message: `Unexpected response from ${path}: ${text}`,
+  });
+}

@@ -7,7 +7,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { tryParseInterval } from '../druid/interval.ts';
 import { druidRequest } from './client.ts';
-import { DruidApiError } from './druid-api-error.ts';
+import { unexpectedResponse } from './druid-api-error.ts';
 import { druidKeys } from './query-keys.ts';
 
 export interface IntervalSummary {
@@ -57,14 +57,7 @@ export async function fetchIntervalSummaries(dataSource: string, signal?: AbortS
   const path = servedPath(dataSource);
   const response = await druidRequest(path, { query: { simple: true }, signal });
   const result = readIntervalSummaries(response.data);
-  if (typeof result === 'string')
-    throw new DruidApiError({
-      kind: 'invalid-response',
-      status: response.status,
-      method: 'GET',
-      path,
-      message: `Unexpected response from ${path}: ${result}.`,
-    });
+  if (typeof result === 'string') throw unexpectedResponse('GET', path, result, response.status);
   return result;
 }
 

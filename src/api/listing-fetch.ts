@@ -14,7 +14,7 @@ import {
   transportFailure,
   withCurrentCredentials,
 } from './client.ts';
-import { DruidApiError } from './druid-api-error.ts';
+import { DruidApiError, unexpectedResponse } from './druid-api-error.ts';
 import { type ListingJob, type ListingKind, ListingLoader, type ListingOutcome } from './listing-loader.ts';
 import type { ListingMessage, ListingReply } from './listing-worker.ts';
 import type { SegmentRecord } from './segments-records.ts';
@@ -104,14 +104,7 @@ async function fetchListingOnce(
   options: ListingOptions = {},
 ): Promise<SegmentRecord[]> {
   const method = options.body === undefined ? 'GET' : 'POST';
-  const invalid = (message: string) =>
-    new DruidApiError({
-      kind: 'invalid-response',
-      status: 200,
-      method,
-      path,
-      message: `Unexpected response from ${path}: ${message}`,
-    });
+  const invalid = (message: string) => unexpectedResponse(method, path, message);
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const hasBody = options.body !== undefined;

@@ -10,7 +10,7 @@ import { contains, formatInterval, type Interval } from '../druid/interval.ts';
 import { findOvershadowed, type TimelineEntry } from '../druid/overshadow.ts';
 import { parseSegmentId } from '../druid/segment-id.ts';
 import { druidRequest } from './client.ts';
-import { DruidApiError } from './druid-api-error.ts';
+import { unexpectedResponse } from './druid-api-error.ts';
 import { dataSourceMetadataPath, fetchUnusedSegmentPage } from './segments.ts';
 
 export const COUNT_UNUSED_PAGE = 5_000;
@@ -34,14 +34,7 @@ export async function usedIdsOverlapping(dataSource: string, intervals: readonly
   const { data } = await druidRequest(path, { method: 'POST', body: intervals.map(formatInterval), signal });
   const ids = data === null ? [] : data;
   const entries: TimelineEntry[] = [];
-  const invalid = (reason: string) =>
-    new DruidApiError({
-      kind: 'invalid-response',
-      status: 200,
-      method: 'POST',
-      path,
-      message: `Unexpected response from ${path}: ${reason}.`,
-    });
+  const invalid = (reason: string) => unexpectedResponse('POST', path, reason);
   if (!Array.isArray(ids)) throw invalid('expected a list of segment IDs');
   for (const id of ids) {
     const parts = typeof id === 'string' ? parseSegmentId(id, dataSource) : null;

@@ -10,7 +10,7 @@ import { formatInstant } from '../druid/instant.ts';
 import { ETERNITY, formatInterval, type Interval, overlaps } from '../druid/interval.ts';
 import { findOvershadowed, type TimelineEntry } from '../druid/overshadow.ts';
 import { druidRequest } from './client.ts';
-import { DruidApiError } from './druid-api-error.ts';
+import { unexpectedResponse } from './druid-api-error.ts';
 import { usedIdsOverlapping } from './predicate-count.ts';
 import { druidKeys } from './query-keys.ts';
 import { dataSourceMetadataPath, fetchUnusedSegmentPage } from './segments.ts';
@@ -49,14 +49,7 @@ async function postUsed(dataSource: string, intervals: readonly Interval[], pool
     timeoutMs: 120_000,
   });
   const items = data === null ? [] : data;
-  const invalid = (reason: string) =>
-    new DruidApiError({
-      kind: 'invalid-response',
-      status: 200,
-      method: 'POST',
-      path,
-      message: `Unexpected response from ${path}: ${reason}.`,
-    });
+  const invalid = (reason: string) => unexpectedResponse('POST', path, reason);
   if (!Array.isArray(items)) throw invalid('expected a list of segments');
   const records: SegmentRecord[] = [];
   for (const item of items) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formatInterval, intervalToPath } from '../druid/interval.ts';
 import { druidJson, druidRequest } from './client.ts';
 import { credentialsGeneration } from './credentials.ts';
-import { DruidApiError, isDruidApiError } from './druid-api-error.ts';
+import { DruidApiError, isDruidApiError, unexpectedResponse } from './druid-api-error.ts';
 import { fetchIntervalSummaries, intervalSummariesQueryOptions } from './interval-summaries.ts';
 import { fetchSegmentListing } from './listing-fetch.ts';
 import { druidKeys } from './query-keys.ts';
@@ -33,14 +33,7 @@ async function listing(
   const { data } = await druidRequest(path, { query, signal, timeoutMs: 300_000 });
   // Druid answers 204 (empty) in some eras when nothing matches.
   if (data === null) return [];
-  if (!Array.isArray(data))
-    throw new DruidApiError({
-      kind: 'invalid-response',
-      status: 200,
-      method: 'GET',
-      path,
-      message: `Unexpected response from ${path}: expected a list of segments.`,
-    });
+  if (!Array.isArray(data)) throw unexpectedResponse('GET', path, 'expected a list of segments');
   return data;
 }
 

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SegmentRecord } from '../../api/segments.ts';
-import { useCanWrite } from '../../api/write-permissions.ts';
 import { formatCount } from '../../components/format.ts';
 import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
@@ -8,16 +7,15 @@ import { BulkDialog } from './bulk-dialog.tsx';
 import { ReadOnlyNote } from './read-only-note.tsx';
 import { SegmentDetailDialog } from './segment-detail-dialog.tsx';
 import { SegmentFilterBar } from './segment-filter-bar.tsx';
-import type { SegmentRowActions } from './segment-row-context.ts';
 import { SegmentsTable } from './segments-table.tsx';
 import { SegmentsTimeline } from './segments-timeline.tsx';
 import { SelectionBar } from './selection-bar.tsx';
 import { useBulkAction } from './use-bulk-action.ts';
+import { useRowActions } from './use-row-actions.ts';
 import { useSegmentRecords } from './use-segment-records.ts';
 import { useSegmentSelection } from './use-segment-selection.ts';
 import { useSegmentUrl } from './use-segment-url.ts';
 import { useSegmentsView } from './use-segments-view.ts';
-import { useToggleSegment } from './use-toggle-segment.ts';
 
 function LoadStatus({ data }: { data: ReturnType<typeof useSegmentRecords> }) {
   return (
@@ -55,23 +53,10 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
   }, [data.overCap, onTooBig]);
   const view = useSegmentsView(data.records, filters);
   const select = useSegmentSelection(dataSource, data.records, data.byId, view.order, view.compiled);
-  const toggle = useToggleSegment(dataSource);
   const bulk = useBulkAction(dataSource, data);
   const visibleRange = useRef({ start: 0, end: 0 });
-  const writable = useCanWrite(dataSource);
 
-  const actions = useMemo<SegmentRowActions>(
-    () => ({
-      selected: select.selection.ids,
-      onCheck: select.onCheck,
-      onToggleState: (record: SegmentRecord) => toggle.mutate({ record, used: record.state === 'unused' }),
-      onDetails: (record: SegmentRecord) => setOpenSegment(record.id),
-      pendingId: toggle.isPending ? (toggle.variables?.record.id ?? null) : null,
-      dataSource,
-      writable,
-    }),
-    [select.selection.ids, select.onCheck, toggle, setOpenSegment, dataSource, writable],
-  );
+  const { actions, writable } = useRowActions(dataSource, select, setOpenSegment);
 
   const counts = useMemo(() => countStates(data.records), [data.records]);
   const loaded = data.usedStatus === 'success' && data.unusedDone;

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { IntervalSummaries } from '../../api/interval-summaries.ts';
 import type { SegmentRecord } from '../../api/segments.ts';
-import { useCanWrite } from '../../api/write-permissions.ts';
 import { formatCount } from '../../components/format.ts';
 import type { Interval } from '../../druid/interval.ts';
 import { BulkDialog } from './bulk-dialog.tsx';
@@ -11,18 +10,17 @@ import { ReadOnlyNote } from './read-only-note.tsx';
 import { SegmentDetailDialog } from './segment-detail-dialog.tsx';
 import { SegmentFilterBar } from './segment-filter-bar.tsx';
 import type { SegmentFilters } from './segment-filters.ts';
-import type { SegmentRowActions } from './segment-row-context.ts';
 import { SegmentsTable } from './segments-table.tsx';
 import { SegmentsTimeline } from './segments-timeline.tsx';
 import { SelectionBar } from './selection-bar.tsx';
 import type { TimelineItem } from './timeline-buckets.ts';
 import { useBulkAction } from './use-bulk-action.ts';
 import { usePredicateAction } from './use-predicate-action.ts';
+import { useRowActions } from './use-row-actions.ts';
 import { useSegmentSelection } from './use-segment-selection.ts';
 import { useSegmentUrl } from './use-segment-url.ts';
 import { useSegmentWindows } from './use-segment-windows.ts';
 import { useSegmentsView } from './use-segments-view.ts';
-import { useToggleSegment } from './use-toggle-segment.ts';
 import { describeWindow, WindowBar } from './window-bar.tsx';
 import { FULL_LOAD_MAX_SERVED, groupByStart, splitByCount, WINDOW_ROWS } from './window-sizing.ts';
 
@@ -43,7 +41,6 @@ export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: st
   // A new window starts with nothing selected: IDs of another window would read as "no longer listed".
   const selectionScope = `${dataSource}\u0000${window.start}`;
   const select = useSegmentSelection(selectionScope, records, byId, view.order, view.compiled);
-  const toggle = useToggleSegment(dataSource);
   const data = useMemo(() => ({ records, byId }), [records, byId]);
   const bulk = useBulkAction(dataSource, data);
   const usedGroups = useMemo(() => groupByStart(summaries.intervals), [summaries]);
@@ -51,20 +48,8 @@ export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: st
   const predicate = usePredicateAction(dataSource, partsOf);
   const [heldFilters, setHeldFilters] = useState<SegmentFilters | null>(null);
   const visibleRange = useRef({ start: 0, end: 0 });
-  const writable = useCanWrite(dataSource);
 
-  const actions = useMemo<SegmentRowActions>(
-    () => ({
-      selected: select.selection.ids,
-      onCheck: select.onCheck,
-      onToggleState: (record: SegmentRecord) => toggle.mutate({ record, used: record.state === 'unused' }),
-      onDetails: (record: SegmentRecord) => setOpenSegment(record.id),
-      pendingId: toggle.isPending ? (toggle.variables?.record.id ?? null) : null,
-      dataSource,
-      writable,
-    }),
-    [select.selection.ids, select.onCheck, toggle, setOpenSegment, dataSource, writable],
-  );
+  const { actions, writable } = useRowActions(dataSource, select, setOpenSegment);
 
   const timeline = useMemo<TimelineItem[]>(() => {
     const items: TimelineItem[] = summaries.intervals.map((entry) => ({ ...entry, state: 'used' }));
