@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from '../e2e/find-chromium.ts';
@@ -8,6 +6,7 @@ import { startLocalCluster } from '../e2e/local-cluster-process.ts';
 import { isBuildStale } from '../scripts/build-freshness.ts';
 import { initialJsGzipKb } from './bundle-size.ts';
 import { benchCluster } from './cluster-bench.ts';
+import { reportResults } from './report.ts';
 import { runScaleBench } from './scale-run.ts';
 import { settleStore } from './settle-store.ts';
 import { TARGETS } from './targets.ts';
@@ -42,17 +41,7 @@ async function main(): Promise<void> {
     await browser.close();
     await cluster.stop();
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const output = { takenAt: new Date().toISOString(), machine, segments: SEGMENTS, results };
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
-  console.log(`\nMachine: ${machine}\n`);
-  console.log('figure'.padEnd(34), 'value'.padStart(12), '  target');
-  for (const [name, value] of Object.entries(results)) {
-    const target = TARGETS[name];
-    const verdict = target && typeof value === 'number' ? (target.ok(value) ? 'ok' : 'MISSED') : '';
-    console.log(name.padEnd(34), String(value).padStart(12), ` ${target?.text ?? ''} ${verdict}`);
-  }
-  console.log('\nWrote bench/results.json');
+  reportResults(join(ROOT, 'bench', 'results.json'), results, TARGETS, { segments: SEGMENTS });
 }
 
 main().catch((error) => {

@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { startLocalCluster } from '../e2e/local-cluster-process.ts';
 import { childTreesRssMb, processTreeRssMb } from './process-memory.ts';
+import { reportResults } from './report.ts';
 import { benchBigUi } from './scale-big-ui.ts';
 import { benchBigCluster, benchFleetCluster } from './scale-cluster.ts';
 import { benchFleetUi } from './scale-fleet-ui.ts';
@@ -77,15 +76,5 @@ export async function runScaleBench(executablePath: string, argv: string[]): Pro
   } finally {
     await browser.close();
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const output = { takenAt: new Date().toISOString(), machine, results };
-  writeFileSync(join(ROOT, 'bench', 'scale-results.json'), `${JSON.stringify(output, null, 2)}\n`);
-  console.log(`\nMachine: ${machine}\n`);
-  console.log('figure'.padEnd(36), 'value'.padStart(12), '  target');
-  for (const [name, value] of Object.entries(results)) {
-    const target = SCALE_TARGETS[name];
-    const verdict = target && typeof value === 'number' ? (target.ok(value) ? 'ok' : 'MISSED') : '';
-    console.log(name.padEnd(36), String(value).padStart(12), ` ${target?.text ?? ''} ${verdict}`);
-  }
-  console.log('\nWrote bench/scale-results.json');
+  reportResults(join(ROOT, 'bench', 'scale-results.json'), results, SCALE_TARGETS);
 }
