@@ -97,6 +97,7 @@ interface Statements {
   addChunk: Database.Statement;
   expand: Database.Statement;
   clear: Database.Statement;
+  lastSeg: Database.Statement;
 }
 
 const BULK_SEGMENTS = 10_000;
@@ -128,6 +129,7 @@ export function withChunkInserter<T>(db: Database.Database, segments: number, lo
       ),
       expand: db.prepare(SQL.replace('FROM chunks c', `FROM ${table} c`)),
       clear: db.prepare(`DELETE FROM ${table}`),
+      lastSeg: db.prepare('SELECT coalesce(max(seg), 0) FROM segment_rows').pluck(),
     };
     return load((target, chunks) => insertChunks(statements, target, chunks));
   } finally {
@@ -175,7 +177,9 @@ function insertChunks(statement: Statements, target: InsertTarget, chunks: reado
     );
   }
   const { parts } = target;
-  return statement.expand.run({
+  // Rows go into the druid_segments view, whose trigger numbers them consecutively; a view reports no changes.
+  const before = statement.lastSeg.get() as number;
+  statement.expand.run({
     maxPartitions: chunks.reduce((max, chunk) => Math.max(max, chunk.partitions), 1),
     ds: target.dataSource,
     dsJson: jsonInner(target.dataSource),
@@ -192,7 +196,8 @@ function insertChunks(statement: Statements, target: InsertTarget, chunks: reado
     prefix: parts.boundaryPrefix,
     countries: 'BRDEESFRGBINJPMXNLUS',
     compactionState: parts.compactionState,
-  }).changes;
+  });
+  return (statement.lastSeg.get() as number) - before;
 }
 
 const DAY_MS = 86_400_000;

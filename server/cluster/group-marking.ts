@@ -4,8 +4,8 @@ import { type GroupKey, refreshOvershadowedFlags } from './group-overshadow.ts';
 import { addTotals, type Span } from './segment-groups.ts';
 
 /**
- * Marks whole groups at once: a predicate on (interval, version) selects whole groups, so the segment rows change in
- * one UPDATE by index and the summaries in one UPDATE per statement, whatever the number of segments.
+ * Marks whole groups at once: a predicate on (interval, version) selects whole groups, so the segments' states change
+ * in one UPDATE of segment_state (found by segment_rows' index) and the summaries in one UPDATE per statement, whatever the number of segments.
  */
 export interface GroupPredicate {
   /** Groups fully inside this interval. */
@@ -82,23 +82,25 @@ export function moveGroups(
     const where = predicateSql(target.predicate, params);
     changed = db
       .prepare(
-        `UPDATE druid_segments SET used = ?, used_status_last_updated = ? WHERE dataSource = ? AND used = ?${where}`,
+        `UPDATE segment_state SET used = ?, used_status_last_updated = ?
+         WHERE used = ? AND seg IN (SELECT seg FROM segment_rows WHERE dataSource = ?${where})`,
       )
-      .run(1 - from, stamp, dataSource, from, ...params.slice(1)).changes;
+      .run(1 - from, stamp, from, ...params).changes;
     db.prepare(
       `UPDATE segment_groups SET ${move} WHERE dataSource = ?${where} AND ${to === 'used' ? 'unused' : 'used'}_count > 0`,
     ).run(...params);
   } else {
     span(target.groups);
     const rows = db.prepare(
-      `UPDATE druid_segments SET used = ?, used_status_last_updated = ?
-       WHERE dataSource = ? AND used = ? AND start_ms = ? AND end_ms = ? AND version = ?`,
+      `UPDATE segment_state SET used = ?, used_status_last_updated = ?
+       WHERE used = ? AND seg IN (SELECT seg FROM segment_rows
+         WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ?)`,
     );
     const group = db.prepare(
       `UPDATE segment_groups SET ${move} WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ?`,
     );
     for (const g of target.groups) {
-      changed += rows.run(1 - from, stamp, dataSource, from, g.start, g.end, g.version).changes;
+      changed += rows.run(1 - from, stamp, from, dataSource, g.start, g.end, g.version).changes;
       group.run(dataSource, g.start, g.end, g.version);
     }
   }
