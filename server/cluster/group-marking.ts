@@ -91,18 +91,25 @@ export function moveGroups(
     ).run(...params);
   } else {
     span(target.groups);
-    const rows = db.prepare(
-      `UPDATE segment_state SET used = ?, used_status_last_updated = ?
-       WHERE used = ? AND seg IN (SELECT seg FROM segment_rows
-         WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ?)`,
-    );
+    // One statement for every group: one per group cost ~180 µs each (21k groups of a 1M datasource: 4 s).
+    changed = db
+      .prepare(
+        `UPDATE segment_state SET used = ?, used_status_last_updated = ?
+         WHERE used = ? AND seg IN (SELECT r.seg FROM json_each(?) g CROSS JOIN segment_rows r
+           WHERE r.dataSource = ? AND r.start_ms = json_extract(g.value, '$[0]')
+             AND r.end_ms = json_extract(g.value, '$[1]') AND r.version = json_extract(g.value, '$[2]'))`,
+      )
+      .run(
+        1 - from,
+        stamp,
+        from,
+        JSON.stringify(target.groups.map((g) => [g.start, g.end, g.version])),
+        dataSource,
+      ).changes;
     const group = db.prepare(
       `UPDATE segment_groups SET ${move} WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ?`,
     );
-    for (const g of target.groups) {
-      changed += rows.run(1 - from, stamp, from, dataSource, g.start, g.end, g.version).changes;
-      group.run(dataSource, g.start, g.end, g.version);
-    }
+    for (const g of target.groups) group.run(dataSource, g.start, g.end, g.version);
   }
   if (changed === 0) return { changed: 0, span: null };
   addTotals(db, dataSource, to === 'used' ? changed : -changed, to === 'used' ? -changed : changed);

@@ -36,23 +36,11 @@ function row(day: number, used: boolean) {
   const end = new Date(JAN_1 + (day + 1) * DAY).toISOString();
   const id = `ds_${start}_${end}_v1`;
   const payload = JSON.stringify({ dataSource: 'ds', interval: `${start}/${end}`, version: 'v1', size: 100 });
-  return [
-    id,
-    'ds',
-    start,
-    start,
-    end,
-    1,
-    'v1',
-    used ? 1 : 0,
-    start,
-    payload,
-    JAN_1 + day * DAY,
-    JAN_1 + (day + 1) * DAY,
-  ].concat([0, 100, null]);
+  const values: Array<string | number | null> = [id, 'ds', start, start, end, 1, 'v1', used ? 1 : 0, start, payload];
+  return values.concat([JAN_1 + day * DAY, JAN_1 + (day + 1) * DAY, 0, 100, null]);
 }
 
-function insertRows(db: Database.Database, rows: unknown[][]) {
+function insertRows(db: Database.Database, rows: Array<Array<string | number | null>>) {
   const insert = db.prepare(`INSERT INTO druid_segments (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?')})`);
   for (const values of rows) insert.run(...values);
 }
@@ -87,10 +75,11 @@ it('marks segments by rewriting only their state, never their rows', () => {
   insertRows(db, [row(0, true), row(1, true), row(2, false)]);
   db.exec(`CREATE TEMP TABLE row_writes (n INTEGER);
     CREATE TEMP TRIGGER count_row_writes AFTER UPDATE ON segment_rows BEGIN INSERT INTO row_writes VALUES (1); END;`);
-  const ids = db.prepare('SELECT id FROM druid_segments ORDER BY id').pluck().all() as string[];
+  const [first, second, third] = db.prepare('SELECT id FROM druid_segments ORDER BY id').pluck().all() as string[];
+  const ids = [first ?? '', second ?? '', third ?? ''];
 
-  expect(markUnusedByIds(db, 'ds', [ids[0]], JAN_1)).toBe(1);
-  expect(markUsedByIds(db, 'ds', [ids[0], ids[2]], JAN_1)).toBe(2);
+  expect(markUnusedByIds(db, 'ds', [first ?? ''], JAN_1)).toBe(1);
+  expect(markUsedByIds(db, 'ds', [first ?? '', third ?? ''], JAN_1)).toBe(2);
   expect(markUnusedByInterval(db, 'ds', { interval: { start: JAN_1, end: JAN_1 + 3 * DAY } }, JAN_1 + DAY)).toBe(3);
 
   expect(db.prepare('SELECT count(*) FROM row_writes').pluck().get()).toBe(0);

@@ -69,6 +69,13 @@ export function createSegmentTables(db: Database.Database): void {
   const existing = db
     .prepare<[], { type: string }>("SELECT type FROM sqlite_master WHERE name = 'druid_segments'")
     .get();
-  if (existing?.type === 'table') db.transaction(() => db.exec(MIGRATE_ONE_TABLE))();
-  else db.exec(SEGMENT_TABLES);
+  if (existing?.type !== 'table') {
+    db.exec(SEGMENT_TABLES);
+    return;
+  }
+  // ~30 s for 1M segments: say what the wait is for.
+  const started = Date.now();
+  console.log('Moving segments to the two-table layout (segment_rows, segment_state); this happens once…');
+  db.transaction(() => db.exec(MIGRATE_ONE_TABLE))();
+  console.log(`Moved in ${Date.now() - started} ms.`);
 }
