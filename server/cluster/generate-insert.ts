@@ -57,9 +57,9 @@ t AS (
     CASE WHEN pn < parts - 1 THEN concat(@prefix, printf('%06d', (pn + 1) * 1000000 / parts)) END AS high
   FROM s
 )
-INSERT INTO druid_segments (id, dataSource, created_date, start, "end", partitioned, version, used,
-  used_status_last_updated, payload, start_ms, end_ms, partition_num, size, replication_factor)
-SELECT concat(@ds, '_', id_tail), @ds, created, start, "end", 1, version, used, last_updated,
+INSERT INTO segment_rows (id, dataSource, created_date, start, "end", partitioned, version, payload, start_ms,
+  end_ms, partition_num, size, replication_factor)
+SELECT concat(@ds, '_', id_tail), @ds, created, start, "end", 1, version,
   concat(
     '{"dataSource":"', @dsJson, '","interval":"', start, '/', "end", '","version":"', version, '","loadSpec":',
     CASE @loadSpec
@@ -98,6 +98,7 @@ interface Statements {
   expand: Database.Statement;
   clear: Database.Statement;
   lastSeg: Database.Statement;
+  addStates: Database.Statement;
 }
 
 const BULK_SEGMENTS = 10_000;
@@ -130,6 +131,13 @@ export function withChunkInserter<T>(db: Database.Database, segments: number, lo
       expand: db.prepare(SQL.replace('FROM chunks c', `FROM ${table} c`)),
       clear: db.prepare(`DELETE FROM ${table}`),
       lastSeg: db.prepare('SELECT coalesce(max(seg), 0) FROM segment_rows').pluck(),
+      // The state of each new row is its chunk's: (interval, version) is one chunk of the datasource.
+      addStates: db.prepare(
+        `INSERT INTO segment_state (seg, used, used_status_last_updated)
+         SELECT r.seg, c.used, c.last_updated FROM segment_rows r
+         JOIN ${table} c ON c.start_ms = r.start_ms AND c.end_ms = r.end_ms AND c.version = r.version
+         WHERE r.seg > ? ORDER BY r.seg`,
+      ),
     };
     return load((target, chunks) => insertChunks(statements, target, chunks));
   } finally {
@@ -177,7 +185,8 @@ function insertChunks(statement: Statements, target: InsertTarget, chunks: reado
     );
   }
   const { parts } = target;
-  // Rows go into the druid_segments view, whose trigger numbers them consecutively; a view reports no changes.
+  // Rows first (numbered consecutively from `before`), then their states: the view's trigger, row by row, made
+  // generating 1M segments take 15 s instead of 8.5.
   const before = statement.lastSeg.get() as number;
   statement.expand.run({
     maxPartitions: chunks.reduce((max, chunk) => Math.max(max, chunk.partitions), 1),
@@ -197,6 +206,7 @@ function insertChunks(statement: Statements, target: InsertTarget, chunks: reado
     countries: 'BRDEESFRGBINJPMXNLUS',
     compactionState: parts.compactionState,
   });
+  statement.addStates.run(before);
   return (statement.lastSeg.get() as number) - before;
 }
 
