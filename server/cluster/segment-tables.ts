@@ -9,7 +9,8 @@ import type Database from 'better-sqlite3';
  * began with `used`. In segment_state the same 1M rows take ~0.5 s and ~35 MB of WAL.
  * Readers keep Druid's table shape through the view (rows first, state looked up by key: CROSS JOIN fixes that
  * order); listings filter `used` per row, which costs ~0.16 µs a row when a page has to skip many rows.
- * Writers of the state go to segment_state directly; inserts and deletes through the view use the triggers.
+ * Marks write segment_state directly; inserts through the view go through its trigger (the generator writes both
+ * tables itself); deleting a row from segment_rows deletes its state (ON DELETE CASCADE).
  */
 const SEGMENT_TABLES = `
 CREATE TABLE IF NOT EXISTS segment_rows (
