@@ -2,32 +2,15 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createSummaryTables, summarizeInsertedRows } from './segment-summary-sync.ts';
+import { createSegmentTables } from './segment-tables.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 /**
  * The metadata store: tables shaped like Druid's (druid_segments, druid_rules, druid_audit, druid_tasks), plus a few
  * numeric columns Druid derives on the fly (start_ms, end_ms, partition_num, size) so range queries use indexes.
+ * druid_segments is a view over two tables (segment-tables.ts).
  */
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS druid_segments (
-  id TEXT PRIMARY KEY,
-  dataSource TEXT NOT NULL,
-  created_date TEXT NOT NULL,
-  start TEXT NOT NULL,
-  "end" TEXT NOT NULL,
-  partitioned INTEGER NOT NULL,
-  version TEXT NOT NULL,
-  used INTEGER NOT NULL,
-  used_status_last_updated TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  start_ms INTEGER NOT NULL,
-  end_ms INTEGER NOT NULL,
-  partition_num INTEGER NOT NULL,
-  size INTEGER NOT NULL,
-  replication_factor INTEGER
-);
-CREATE INDEX IF NOT EXISTS segments_ds_used_id ON druid_segments (dataSource, used, id);
-CREATE INDEX IF NOT EXISTS segments_ds_used_start ON druid_segments (dataSource, used, start_ms, end_ms);
 CREATE TABLE IF NOT EXISTS druid_rules (
   id TEXT PRIMARY KEY,
   dataSource TEXT NOT NULL,
@@ -91,6 +74,7 @@ export function openDatabase(dataDir: string): OpenedDatabase {
     db.pragma('journal_size_limit = 67108864');
     const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'druid_segments'").get();
     db.exec(SCHEMA);
+    createSegmentTables(db);
     createSummaryTables(db);
     // A store written before the summary tables existed is summarized once here (one grouped scan).
     summarizeInsertedRows(db);

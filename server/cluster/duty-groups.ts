@@ -25,8 +25,9 @@ export function presentGroups(db: Database.Database, dataSource: string): DutyGr
  */
 export function replicationWriter(db: Database.Database) {
   const rows = db.prepare(
-    `UPDATE druid_segments SET replication_factor = ?
-     WHERE dataSource = ? AND used = 1 AND start_ms = ? AND end_ms = ? AND version = ? AND replication_factor IS NOT ?`,
+    `UPDATE segment_rows SET replication_factor = ?
+     WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ? AND replication_factor IS NOT ?
+       AND (SELECT used FROM segment_state s WHERE s.seg = segment_rows.seg) = 1`,
   );
   const group = db.prepare(
     `UPDATE segment_groups SET replication = ?, used_replicated_size = used_size * ?

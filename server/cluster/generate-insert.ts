@@ -57,9 +57,9 @@ t AS (
     CASE WHEN pn < parts - 1 THEN concat(@prefix, printf('%06d', (pn + 1) * 1000000 / parts)) END AS high
   FROM s
 )
-INSERT INTO druid_segments (id, dataSource, created_date, start, "end", partitioned, version, used,
-  used_status_last_updated, payload, start_ms, end_ms, partition_num, size, replication_factor)
-SELECT concat(@ds, '_', id_tail), @ds, created, start, "end", 1, version, used, last_updated,
+INSERT INTO segment_rows (id, dataSource, created_date, start, "end", partitioned, version, payload, start_ms,
+  end_ms, partition_num, size, replication_factor)
+SELECT concat(@ds, '_', id_tail), @ds, created, start, "end", 1, version,
   concat(
     '{"dataSource":"', @dsJson, '","interval":"', start, '/', "end", '","version":"', version, '","loadSpec":',
     CASE @loadSpec
@@ -97,6 +97,8 @@ interface Statements {
   addChunk: Database.Statement;
   expand: Database.Statement;
   clear: Database.Statement;
+  lastSeg: Database.Statement;
+  addStates: Database.Statement;
 }
 
 const BULK_SEGMENTS = 10_000;
@@ -128,6 +130,14 @@ export function withChunkInserter<T>(db: Database.Database, segments: number, lo
       ),
       expand: db.prepare(SQL.replace('FROM chunks c', `FROM ${table} c`)),
       clear: db.prepare(`DELETE FROM ${table}`),
+      lastSeg: db.prepare('SELECT coalesce(max(seg), 0) FROM segment_rows').pluck(),
+      // The state of each new row is its chunk's: (interval, version) is one chunk of the datasource.
+      addStates: db.prepare(
+        `INSERT INTO segment_state (seg, used, used_status_last_updated)
+         SELECT r.seg, c.used, c.last_updated FROM segment_rows r
+         JOIN ${table} c ON c.start_ms = r.start_ms AND c.end_ms = r.end_ms AND c.version = r.version
+         WHERE r.seg > ? ORDER BY r.seg`,
+      ),
     };
     return load((target, chunks) => insertChunks(statements, target, chunks));
   } finally {
@@ -175,7 +185,10 @@ function insertChunks(statement: Statements, target: InsertTarget, chunks: reado
     );
   }
   const { parts } = target;
-  return statement.expand.run({
+  // Rows first (numbered consecutively from `before`), then their states: the view's trigger, row by row, made
+  // generating 1M segments take 15 s instead of 8.5.
+  const before = statement.lastSeg.get() as number;
+  statement.expand.run({
     maxPartitions: chunks.reduce((max, chunk) => Math.max(max, chunk.partitions), 1),
     ds: target.dataSource,
     dsJson: jsonInner(target.dataSource),
@@ -192,7 +205,9 @@ function insertChunks(statement: Statements, target: InsertTarget, chunks: reado
     prefix: parts.boundaryPrefix,
     countries: 'BRDEESFRGBINJPMXNLUS',
     compactionState: parts.compactionState,
-  }).changes;
+  });
+  statement.addStates.run(before);
+  return (statement.lastSeg.get() as number) - before;
 }
 
 const DAY_MS = 86_400_000;

@@ -4,8 +4,8 @@ import { type GroupKey, refreshOvershadowedFlags } from './group-overshadow.ts';
 import { addTotals, type Span } from './segment-groups.ts';
 
 /**
- * Marks whole groups at once: a predicate on (interval, version) selects whole groups, so the segment rows change in
- * one UPDATE by index and the summaries in one UPDATE per statement, whatever the number of segments.
+ * Marks whole groups at once: a predicate on (interval, version) selects whole groups, so the segments' states change
+ * in one UPDATE of segment_state (found by segment_rows' index) and the summaries in one UPDATE per statement, whatever the number of segments.
  */
 export interface GroupPredicate {
   /** Groups fully inside this interval. */
@@ -82,25 +82,34 @@ export function moveGroups(
     const where = predicateSql(target.predicate, params);
     changed = db
       .prepare(
-        `UPDATE druid_segments SET used = ?, used_status_last_updated = ? WHERE dataSource = ? AND used = ?${where}`,
+        `UPDATE segment_state SET used = ?, used_status_last_updated = ?
+         WHERE used = ? AND seg IN (SELECT seg FROM segment_rows WHERE dataSource = ?${where})`,
       )
-      .run(1 - from, stamp, dataSource, from, ...params.slice(1)).changes;
+      .run(1 - from, stamp, from, ...params).changes;
     db.prepare(
       `UPDATE segment_groups SET ${move} WHERE dataSource = ?${where} AND ${to === 'used' ? 'unused' : 'used'}_count > 0`,
     ).run(...params);
   } else {
     span(target.groups);
-    const rows = db.prepare(
-      `UPDATE druid_segments SET used = ?, used_status_last_updated = ?
-       WHERE dataSource = ? AND used = ? AND start_ms = ? AND end_ms = ? AND version = ?`,
-    );
+    // One statement for every group: one per group cost ~180 µs each (21k groups of a 1M datasource: 4 s).
+    changed = db
+      .prepare(
+        `UPDATE segment_state SET used = ?, used_status_last_updated = ?
+         WHERE used = ? AND seg IN (SELECT r.seg FROM json_each(?) g CROSS JOIN segment_rows r
+           WHERE r.dataSource = ? AND r.start_ms = json_extract(g.value, '$[0]')
+             AND r.end_ms = json_extract(g.value, '$[1]') AND r.version = json_extract(g.value, '$[2]'))`,
+      )
+      .run(
+        1 - from,
+        stamp,
+        from,
+        JSON.stringify(target.groups.map((g) => [g.start, g.end, g.version])),
+        dataSource,
+      ).changes;
     const group = db.prepare(
       `UPDATE segment_groups SET ${move} WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ?`,
     );
-    for (const g of target.groups) {
-      changed += rows.run(1 - from, stamp, dataSource, from, g.start, g.end, g.version).changes;
-      group.run(dataSource, g.start, g.end, g.version);
-    }
+    for (const g of target.groups) group.run(dataSource, g.start, g.end, g.version);
   }
   if (changed === 0) return { changed: 0, span: null };
   addTotals(db, dataSource, to === 'used' ? changed : -changed, to === 'used' ? -changed : changed);

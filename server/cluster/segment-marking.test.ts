@@ -22,7 +22,7 @@ it('markUsed by IDs looks the IDs up by primary key, not by walking the datasour
       .prepare<[string, string], { detail: string }>(`EXPLAIN QUERY PLAN ${ROWS_BY_IDS_SQL}`)
       .all('big', '[]')
       .map((row) => row.detail);
-    expect(plan.join('\n')).toMatch(/SEARCH druid_segments USING INDEX sqlite_autoindex_druid_segments_1 \(id=\?\)/);
+    expect(plan.join('\n')).toMatch(/SEARCH r USING INDEX sqlite_autoindex_segment_rows_1 \(id=\?\)/);
   } finally {
     store.close();
   }

@@ -19,6 +19,7 @@ export interface IntervalFilter {
 }
 
 interface ChangedRow {
+  seg: number;
   dataSource: string;
   start_ms: number;
   end_ms: number;
@@ -27,17 +28,24 @@ interface ChangedRow {
   replication_factor: number | null;
 }
 
-/** One UPDATE for the whole list (json_each), optionally limited to a datasource; 10k IDs in one statement. */
+/**
+ * One SELECT and one UPDATE for the whole list (json_each), optionally limited to a datasource; 10k IDs in one
+ * statement each. `+r.dataSource` keeps the IDs looked up by key (see ROWS_BY_IDS_SQL).
+ */
 function setUsed(db: Database.Database, ids: string[], used: boolean, now: number, dataSource?: string): number {
   if (ids.length === 0) return 0;
-  const scope = dataSource === undefined ? '' : ' AND dataSource = @dataSource';
+  const scope = dataSource === undefined ? '' : ' AND +r.dataSource = @dataSource';
   const rows = db
     .prepare<Record<string, unknown>, ChangedRow>(
-      `UPDATE druid_segments SET used = @to, used_status_last_updated = @stamp
-       WHERE used = @from${scope} AND id IN (SELECT value FROM json_each(@ids))
-       RETURNING dataSource, start_ms, end_ms, version, size, replication_factor`,
+      `SELECT r.seg, r.dataSource, r.start_ms, r.end_ms, r.version, r.size, r.replication_factor
+       FROM segment_rows r CROSS JOIN segment_state s USING (seg)
+       WHERE r.id IN (SELECT value FROM json_each(@ids))${scope} AND s.used = @from`,
     )
-    .all({ to: used ? 1 : 0, from: used ? 0 : 1, stamp: formatInstant(now), ids: JSON.stringify(ids), dataSource });
+    .all({ from: used ? 0 : 1, ids: JSON.stringify(ids), dataSource });
+  db.prepare(
+    `UPDATE segment_state SET used = @to, used_status_last_updated = @stamp
+     WHERE seg IN (SELECT value FROM json_each(@segs))`,
+  ).run({ to: used ? 1 : 0, stamp: formatInstant(now), segs: JSON.stringify(rows.map((row) => row.seg)) });
   const sign = used ? 1 : -1;
   const deltas = rows.map((row): GroupDelta => {
     const sizes = [1, row.size, row.size * (row.replication_factor ?? 1)];

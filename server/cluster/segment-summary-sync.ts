@@ -4,7 +4,7 @@ import { type Span, SUMMARY_SCHEMA } from './segment-groups.ts';
 
 /**
  * Rows inserted by code that does not maintain the summaries itself (the generators, which call
- * `bumpSegmentsGeneration` afterwards) are summarized by rowid: everything above the watermark is new. Set-based SQL,
+ * `bumpSegmentsGeneration` afterwards) are summarized by `seg` (segment_rows' key): everything above the watermark is new. Set-based SQL,
  * so 3M generated rows cost one grouped scan instead of millions of statements.
  */
 const WATERMARK = 'summarized_rowid';
@@ -27,7 +27,7 @@ function setWatermark(db: Database.Database, value: number): void {
 }
 
 function maxRowid(db: Database.Database): number {
-  return db.prepare<[], { m: number | null }>('SELECT max(rowid) AS m FROM druid_segments').get()?.m ?? 0;
+  return db.prepare<[], { m: number | null }>('SELECT max(seg) AS m FROM segment_rows').get()?.m ?? 0;
 }
 
 /** Adds rows above the watermark to the summaries; returns the span changed per datasource. */
@@ -42,7 +42,8 @@ export function summarizeInsertedRows(db: Database.Database): Map<string, Span> 
        SELECT dataSource, start_ms, end_ms, version,
          sum(used), sum(size * used), sum(size * coalesce(replication_factor, 1) * used),
          sum(1 - used), sum(size * (1 - used)), sum(size * coalesce(replication_factor, 1) * (1 - used))
-       FROM druid_segments WHERE rowid > ? AND rowid <= ? GROUP BY dataSource, start_ms, end_ms, version
+       FROM segment_rows r CROSS JOIN segment_state s USING (seg) WHERE seg > ? AND seg <= ?
+       GROUP BY dataSource, start_ms, end_ms, version
        ON CONFLICT DO UPDATE SET used_count = used_count + excluded.used_count,
          used_size = used_size + excluded.used_size,
          used_replicated_size = used_replicated_size + excluded.used_replicated_size,
@@ -54,7 +55,7 @@ export function summarizeInsertedRows(db: Database.Database): Map<string, Span> 
       .prepare<[number, number], { dataSource: string; used: number; unused: number; s: number; e: number; d: number }>(
         `SELECT dataSource, sum(used) AS used, sum(1 - used) AS unused, min(start_ms) AS s, max(end_ms) AS e,
            max(end_ms - start_ms) AS d
-         FROM druid_segments WHERE rowid > ? AND rowid <= ? GROUP BY dataSource`,
+         FROM segment_rows r CROSS JOIN segment_state s USING (seg) WHERE seg > ? AND seg <= ? GROUP BY dataSource`,
       )
       .all(from, to);
     const addTotals = db.prepare(

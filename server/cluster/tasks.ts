@@ -121,7 +121,8 @@ export function killUnusedSegments(
   const touched = db.transaction(() => {
     const deleted = db
       .prepare<[string, number, number], DeletedRow>(
-        `DELETE FROM druid_segments WHERE dataSource = ? AND used = 0 AND start_ms >= ? AND end_ms <= ?
+        `DELETE FROM segment_rows WHERE dataSource = ? AND start_ms >= ? AND end_ms <= ?
+           AND (SELECT used FROM segment_state s WHERE s.seg = segment_rows.seg) = 0
          RETURNING payload, start_ms, end_ms, version, size, replication_factor`,
       )
       .iterate(dataSource, interval.start, interval.end);
