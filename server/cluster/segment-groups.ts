@@ -38,6 +38,17 @@ CREATE TABLE IF NOT EXISTS segment_summary_state (
 `;
 
 /** A change of one group: counts and sizes to add (negative to remove), used and unused. */
+/** Adding counts to groups: `${ADD_TO_GROUPS} <VALUES or SELECT> ${ADD_ON_CONFLICT}`, used by every write path. */
+export const ADD_TO_GROUPS = `INSERT INTO segment_groups (dataSource, start_ms, end_ms, version, used_count, used_size,
+  used_replicated_size, unused_count, unused_size, unused_replicated_size)`;
+/** A group that gains used segments no longer knows their replication factor: the duty sets it again. */
+export const ADD_ON_CONFLICT = `ON CONFLICT DO UPDATE SET used_count = used_count + excluded.used_count,
+  used_size = used_size + excluded.used_size,
+  used_replicated_size = used_replicated_size + excluded.used_replicated_size,
+  unused_count = unused_count + excluded.unused_count, unused_size = unused_size + excluded.unused_size,
+  unused_replicated_size = unused_replicated_size + excluded.unused_replicated_size,
+  replication = CASE WHEN excluded.used_count > 0 THEN NULL ELSE replication END`;
+
 export interface GroupDelta {
   dataSource: string;
   start: number;
@@ -78,17 +89,7 @@ export function applyGroupDeltas(db: Database.Database, deltas: GroupDelta[]): M
   const read = db.prepare<[string, number, number, string], { used_count: number }>(
     'SELECT used_count FROM segment_groups WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ?',
   );
-  const upsert = db.prepare(
-    `INSERT INTO segment_groups (dataSource, start_ms, end_ms, version, used_count, used_size, used_replicated_size,
-       unused_count, unused_size, unused_replicated_size)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET used_count = used_count + excluded.used_count,
-       used_size = used_size + excluded.used_size,
-       used_replicated_size = used_replicated_size + excluded.used_replicated_size,
-       unused_count = unused_count + excluded.unused_count, unused_size = unused_size + excluded.unused_size,
-       unused_replicated_size = unused_replicated_size + excluded.unused_replicated_size,
-       replication = CASE WHEN excluded.used_count > 0 THEN NULL ELSE replication END`,
-  );
+  const upsert = db.prepare(`${ADD_TO_GROUPS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${ADD_ON_CONFLICT}`);
   const dropEmpty = db.prepare(
     `DELETE FROM segment_groups WHERE dataSource = ? AND start_ms = ? AND end_ms = ? AND version = ?
        AND used_count = 0 AND unused_count = 0`,

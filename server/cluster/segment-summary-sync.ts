@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { refreshOvershadowedFlags } from './group-overshadow.ts';
-import { type Span, SUMMARY_SCHEMA } from './segment-groups.ts';
+import { ADD_ON_CONFLICT, ADD_TO_GROUPS, type Span, SUMMARY_SCHEMA } from './segment-groups.ts';
 
 /**
  * Rows inserted by code that does not maintain the summaries itself (the generators, which call
@@ -37,19 +37,13 @@ export function summarizeInsertedRows(db: Database.Database): Map<string, Span> 
     const to = maxRowid(db);
     if (to <= from) return new Map<string, Span>();
     db.prepare(
-      `INSERT INTO segment_groups (dataSource, start_ms, end_ms, version, used_count, used_size, used_replicated_size,
-         unused_count, unused_size, unused_replicated_size)
+      `${ADD_TO_GROUPS}
        SELECT dataSource, start_ms, end_ms, version,
          sum(used), sum(size * used), sum(size * coalesce(replication_factor, 1) * used),
          sum(1 - used), sum(size * (1 - used)), sum(size * coalesce(replication_factor, 1) * (1 - used))
        FROM segment_rows r CROSS JOIN segment_state s USING (seg) WHERE seg > ? AND seg <= ?
        GROUP BY dataSource, start_ms, end_ms, version
-       ON CONFLICT DO UPDATE SET used_count = used_count + excluded.used_count,
-         used_size = used_size + excluded.used_size,
-         used_replicated_size = used_replicated_size + excluded.used_replicated_size,
-         unused_count = unused_count + excluded.unused_count, unused_size = unused_size + excluded.unused_size,
-         unused_replicated_size = unused_replicated_size + excluded.unused_replicated_size,
-         replication = CASE WHEN excluded.used_count > 0 THEN NULL ELSE replication END`,
+       ${ADD_ON_CONFLICT}`,
     ).run(from, to);
     const spans = db
       .prepare<[number, number], { dataSource: string; used: number; unused: number; s: number; e: number; d: number }>(
