@@ -9,12 +9,11 @@ import { queryOptions } from '@tanstack/react-query';
 import { formatInstant } from '../druid/instant.ts';
 import { ETERNITY, formatInterval, type Interval, overlaps } from '../druid/interval.ts';
 import { findOvershadowed, type TimelineEntry } from '../druid/overshadow.ts';
-import { druidRequest } from './client.ts';
-import { unexpectedResponse } from './druid-api-error.ts';
+import { fetchSegmentListing } from './listing-fetch.ts';
 import { usedIdsOverlapping } from './predicate-count.ts';
 import { druidKeys } from './query-keys.ts';
 import { dataSourceMetadataPath, fetchUnusedSegmentPage } from './segments.ts';
-import { readSegmentRecord, type SegmentRecord, StringPool } from './segments-records.ts';
+import type { SegmentRecord } from './segments-records.ts';
 
 /** Unused segments per page: ~5k × 2 KB of real segment JSON stays far below 20 MB a response. */
 export const WINDOW_UNUSED_PAGE = 5_000;
@@ -38,26 +37,10 @@ export function keepOverlapping<T extends Interval>(records: readonly T[], windo
   return records.filter((record) => overlaps(record, window));
 }
 
-async function postUsed(dataSource: string, intervals: readonly Interval[], pool: StringPool, signal?: AbortSignal) {
+/** Used segments overlapping the intervals, fetched and parsed in the listing worker (as the full load's parts). */
+function postUsed(dataSource: string, intervals: readonly Interval[], signal?: AbortSignal) {
   const path = `${dataSourceMetadataPath(dataSource)}/segments`;
-  const body = intervals.map(formatInterval);
-  const { data } = await druidRequest(path, {
-    method: 'POST',
-    query: { full: true },
-    body,
-    signal,
-    timeoutMs: 120_000,
-  });
-  const items = data === null ? [] : data;
-  const invalid = (reason: string) => unexpectedResponse('POST', path, reason);
-  if (!Array.isArray(items)) throw invalid('expected a list of segments');
-  const records: SegmentRecord[] = [];
-  for (const item of items) {
-    const record = readSegmentRecord(item, { state: 'used' }, pool);
-    if (typeof record === 'string') throw invalid(record);
-    records.push(record);
-  }
-  return records;
+  return fetchSegmentListing('used', path, { full: true }, { signal, body: intervals.map(formatInterval) });
 }
 
 /**
@@ -65,10 +48,9 @@ async function postUsed(dataSource: string, intervals: readonly Interval[], pool
  * overshadowed by segments outside it, so when the listing reaches past an edge those stretches are asked for too.
  */
 export async function fetchUsedInWindow(dataSource: string, window: WindowRequest, signal?: AbortSignal) {
-  const pool = new StringPool();
   const byId = new Map<string, SegmentRecord>();
-  // Parts in parallel: each is a bounded response, and the server answers them while the page parses.
-  const listed = await Promise.all(window.parts.map((part) => postUsed(dataSource, [part], pool, signal)));
+  // Parts in parallel: each is a bounded response, and the server answers them while the worker parses.
+  const listed = await Promise.all(window.parts.map((part) => postUsed(dataSource, [part], signal)));
   for (const part of listed) for (const record of part) byId.set(record.id, record);
   let start = window.start;
   let end = window.end;
