@@ -1,16 +1,14 @@
 import type { UnusedCount } from '../../api/kill-count.ts';
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCountOf } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { formatInterval } from '../../druid/interval.ts';
 import { formatDuration } from './format-duration.ts';
 
-const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
-
 /** What a count has found so far: every figure says "so far" until the count is complete. */
 export function countSoFar(count: UnusedCount): string {
-  const parts = [`${plural(count.count, 'unused segment')} (${formatBytes(count.bytes)})`];
+  const parts = [`${formatCountOf(count.count, 'unused segment')} (${formatBytes(count.bytes)})`];
   if (count.range) parts.push(`from ${formatInterval(count.range).replace('/', ' to ')}`);
-  parts.push(plural(count.versionCount, 'version'));
+  parts.push(formatCountOf(count.versionCount, 'version'));
   return `${parts.join(', ')} so far`;
 }
 

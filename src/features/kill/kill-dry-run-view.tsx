@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import type { UnusedCount } from '../../api/kill-count.ts';
 import { EDGE_LIMIT, type KeptSegments } from '../../api/kill-dry-run.ts';
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCount, formatCountOf } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { formatInterval, type Interval } from '../../druid/interval.ts';
 import { formatDuration } from './format-duration.ts';
@@ -11,7 +11,6 @@ import { countedRowList, rowList } from './kill-row-list.ts';
 import { KillSegmentTable } from './kill-segment-table.tsx';
 import { KillVersionList } from './kill-version-list.tsx';
 
-const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 const DAY_MS = 86_400_000;
 
 function TimingWarning({ interval, now }: { interval: Interval; now: number }) {
@@ -44,9 +43,9 @@ function KeptSegmentsView({ kept }: { kept: UseQueryResult<KeptSegments> }) {
     <>
       {used && used.count > 0 ? (
         <p>
-          <strong>{plural(used.count, 'used segment')}</strong> ({formatBytes(used.size)},{' '}
-          {plural(used.intervals, 'interval')}) in the interval will stay: a kill never deletes used segments (mark them
-          unused first if they should go).
+          <strong>{formatCountOf(used.count, 'used segment')}</strong> ({formatBytes(used.size)},{' '}
+          {formatCountOf(used.intervals, 'interval')}) in the interval will stay: a kill never deletes used segments
+          (mark them unused first if they should go).
         </p>
       ) : (
         <p className="muted">No served used segment overlaps this interval.</p>
@@ -54,8 +53,8 @@ function KeptSegmentsView({ kept }: { kept: UseQueryResult<KeptSegments> }) {
       {partlyInside.rows.length > 0 ? (
         <details>
           <summary>
-            <strong>{plural(partlyInside.rows.length, 'unused segment')}</strong> only partly inside the interval will
-            stay: a kill deletes only segments lying fully inside (widen the interval to include them).
+            <strong>{formatCountOf(partlyInside.rows.length, 'unused segment')}</strong> only partly inside the interval
+            will stay: a kill deletes only segments lying fully inside (widen the interval to include them).
           </summary>
           <KillSegmentTable rows={rows} caption="Unused segments partly inside the interval, kept" />
         </details>
@@ -109,7 +108,7 @@ export function KillDryRunView(props: KillDryRunViewProps) {
       {done && count.count > 0 && (
         <p role="status" className="kill-summary">
           <strong>
-            {plural(count.count, 'unused segment')} ({formatBytes(count.bytes)}) will be permanently deleted
+            {formatCountOf(count.count, 'unused segment')} ({formatBytes(count.bytes)}) will be permanently deleted
           </strong>{' '}
           from the metadata store and deep storage
           {count.range && (

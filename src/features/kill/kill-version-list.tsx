@@ -1,7 +1,5 @@
 import type { UnusedCount } from '../../api/kill-count.ts';
-import { formatBytes, formatCount } from '../../components/format.ts';
-
-const segments = (count: number) => `${formatCount(count)} segment${count === 1 ? '' : 's'}`;
+import { formatBytes, formatCount, formatCountOf } from '../../components/format.ts';
 
 interface KillVersionListProps {
   count: Pick<UnusedCount, 'versions' | 'versionCount' | 'otherVersions'>;
@@ -20,13 +18,13 @@ export function KillVersionList({ count, label, suffix = '' }: KillVersionListPr
     <ul className="kill-versions" aria-label={label}>
       {count.versions.map((version) => (
         <li key={version.version}>
-          <code>{version.version}</code>: {segments(version.count)}, {formatBytes(version.size)}
+          <code>{version.version}</code>: {formatCountOf(version.count, 'segment')}, {formatBytes(version.size)}
           {suffix}
         </li>
       ))}
       {more > 0 && (
         <li>
-          {formatCount(more)} more versions: {segments(count.otherVersions.count)},{' '}
+          {formatCount(more)} more versions: {formatCountOf(count.otherVersions.count, 'segment')},{' '}
           {formatBytes(count.otherVersions.size)}
           {suffix}
         </li>

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCountOf } from '../../components/format.ts';
 import { ruleSentence } from '../../components/rules/rule-text.ts';
 import type { RetentionSlot } from '../../druid/effective-retention.ts';
 import { formatInstant, isEternityBound, MIN_INSTANT } from '../../druid/instant.ts';
@@ -14,7 +14,7 @@ export function shortInstant(ms: number): string {
 }
 
 export function segmentsText(count: number): string {
-  return `${formatCount(count)} segment${count === 1 ? '' : 's'}`;
+  return formatCountOf(count, 'segment');
 }
 
 export function segmentsAndBytes(count: number, bytes: number): string {
