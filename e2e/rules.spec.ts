@@ -171,6 +171,9 @@ test.describe('saving rules', () => {
     await rules.dragHandle(1).focus();
     await page.keyboard.press('Space');
     await expect(page.getByText('Picked up rule 1 of 3.')).toBeAttached();
+    // dnd-kit's keyboard sensor starts listening in a setTimeout after the lift, and Chromium runs input before
+    // timers on a busy page: wait for that timer to have run (a later one runs after it) so the key is not lost.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
     await page.keyboard.press('ArrowDown');
     await expect(page.getByText('Rule 1 moved to position 2 of 3.')).toBeAttached();
     await page.keyboard.press('ArrowDown');

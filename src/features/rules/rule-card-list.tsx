@@ -4,6 +4,7 @@ import {
   DndContext,
   type DragEndEvent,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
   type ScreenReaderInstructions,
   type UniqueIdentifier,
@@ -60,6 +61,9 @@ export function ruleAnnouncements(
 // memoized card bodies compare by identity.
 const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
 const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+// Cards measured before a lift, not in an effect after it: an arrow key pressed right after Space then has
+// positions to move to instead of being ignored. A datasource has a few dozen rules at most.
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
 
 interface RuleCardListProps {
   ids: string[];
@@ -84,6 +88,7 @@ export function RuleCardList({ ids, values, errors, lintsByIndex, context, actio
     <DndContext
       sensors={sensors}
       collisionDetection={closestCenter}
+      measuring={MEASURING}
       onDragEnd={onDragEnd}
       accessibility={{
         announcements: ruleAnnouncements(ids, announcementState.current),
