@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { headerValueProblem, setOperatorName } from '../../api/audit-author.ts';
 import { getCredentials, subscribeCredentials } from '../../api/credentials.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FieldError } from '../../components/field-error.tsx';
 import { OperatorNameField, operatorNameProblem } from '../../components/operator-settings/operator-name-field.tsx';
@@ -8,8 +9,16 @@ import { useOperatorName } from '../../components/operator-settings/use-operator
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
 import type { Rule } from '../../druid/rule-schemas.ts';
+import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
 import { RulesConflictView } from './rules-conflict-view.tsx';
-import type { useSaveFlow } from './use-save-flow.ts';
+import type { SaveRequest, useSaveFlow } from './use-save-flow.ts';
+
+/** A second step for saves that drop data loaded now from many datasources: type `word` to go on. */
+export interface SaveConfirmation {
+  word: string;
+  title: string;
+  body: ReactNode;
+}
 
 interface SaveRulesDialogProps {
   flow: ReturnType<typeof useSaveFlow>;
@@ -18,6 +27,11 @@ interface SaveRulesDialogProps {
   edited: Rule[];
   effects: string[];
   initialComment: string;
+  /** What saving changes beyond this list's own segments (the `_default` impact), under the diff. */
+  impact?: ReactNode;
+  /** Saving waits while the impact is being counted (the impact says so). */
+  waiting?: boolean;
+  confirmation?: SaveConfirmation | null;
   /** Conflict resolution: throw the edits away and edit the server's version instead. */
   onLoadServerVersion: (rules: Rule[] | null) => void;
 }
@@ -25,12 +39,15 @@ interface SaveRulesDialogProps {
 /** The comment and author Druid records, what saving does, and the conflict step when the rules changed meanwhile. */
 export function SaveRulesDialog(props: SaveRulesDialogProps) {
   const { flow, dataSource, base, edited, effects, initialComment, onLoadServerVersion } = props;
+  const { impact, waiting = false, confirmation = null } = props;
   const id = useId();
   const druidUser = useSyncExternalStore(subscribeCredentials, getCredentials)?.username ?? null;
   const operator = useOperatorName();
   const [comment, setComment] = useState(initialComment);
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<{ comment?: string; name?: string }>({});
+  // The request held back until the typed confirmation is passed.
+  const [confirming, setConfirming] = useState<SaveRequest | null>(null);
   const needsName = !druidUser && !operator;
   const pending = flow.mutation.isPending;
 
@@ -51,7 +68,9 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
     if (next.comment || next.name) return;
     if (needsName) setOperatorName(name);
     const author = druidUser ?? (needsName ? name.trim() : (operator ?? ''));
-    flow.mutation.mutate({ rules: edited, author, comment: trimmed, overwrite });
+    const request = { rules: edited, author, comment: trimmed, overwrite };
+    if (confirmation) setConfirming(request);
+    else flow.mutation.mutate(request);
   };
 
   const conflict = flow.conflict;
@@ -79,8 +98,14 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       <button type="button" onClick={flow.close} disabled={pending}>
         Cancel
       </button>
-      <button type="submit" form={`${id}-form`} className="primary" disabled={pending} aria-busy={pending}>
-        {pending ? 'Saving…' : 'Save rules'}
+      <button
+        type="submit"
+        form={`${id}-form`}
+        className={confirmation ? 'danger' : 'primary'}
+        disabled={pending || waiting}
+        aria-busy={pending}
+      >
+        {pending ? 'Saving…' : confirmation ? 'Save rules…' : 'Save rules'}
       </button>
     </>
   );
@@ -106,6 +131,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
           }}
         >
           <RulesDiffView before={base} after={edited} label="Your changes" />
+          {impact}
           {effects.length > 0 && (
             <ul className="alert warning save-effects">
               {effects.map((effect) => (
@@ -144,6 +170,22 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       )}
       {conflict && flow.mutation.error && (
         <QueryErrorAlert error={flow.mutation.error} title="Saving failed; your edits are kept" />
+      )}
+      {confirmation && (
+        <ConfirmDialog
+          open={confirming !== null}
+          title={confirmation.title}
+          confirmLabel={dataSource === DEFAULT_RULES_KEY ? 'Save the default rules' : `Save the rules of ${dataSource}`}
+          destructive
+          typedConfirmation={confirmation.word}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            if (confirming) flow.mutation.mutate(confirming);
+            setConfirming(null);
+          }}
+        >
+          {confirmation.body}
+        </ConfirmDialog>
       )}
     </Dialog>
   );

@@ -1,0 +1,41 @@
+import { formatCountOf } from '../../components/format.ts';
+import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
+import { retentionChangeSentences } from './retention-change-summary.tsx';
+import type { SaveConfirmation } from './save-rules-dialog.tsx';
+import type { DefaultRulesImpactState } from './use-default-rules-impact.ts';
+
+/**
+ * New defaults reach the whole cluster: when they drop data loaded now, or when what they drop could not be
+ * counted, saving asks for `_default` to be typed, as other actions of that reach ask for the name.
+ */
+export function defaultRulesConfirmation(state: DefaultRulesImpactState): SaveConfirmation | null {
+  if (state.status === 'error')
+    return {
+      word: DEFAULT_RULES_KEY,
+      title: 'Save default rules whose effect could not be counted?',
+      body: <p>The new defaults apply to every datasource that falls back to them, and they may drop loaded data.</p>,
+    };
+  if (state.status !== 'ready') return null;
+  const { changed, total } = state.impact;
+  const dropping = changed.filter((impact) => impact.change.newlyDropped.count > 0);
+  if (dropping.length === 0) return null;
+  const names = dropping.slice(0, 5).map((impact) => impact.name);
+  const more = dropping.length - names.length;
+  return {
+    word: DEFAULT_RULES_KEY,
+    title: `Drop data of ${formatCountOf(dropping.length, 'datasource')}?`,
+    body: (
+      <>
+        <ul className="retention-change alert warning">
+          {retentionChangeSentences(total.change).map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
+        <p>
+          {`Datasources losing data: ${names.join(', ')}${more > 0 ? ` and ${formatCountOf(more, 'other')}` : ''}.`}{' '}
+          Druid marks dropped segments unused; marking them used again reloads them.
+        </p>
+      </>
+    ),
+  };
+}
