@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toRetentionIntervals } from '../../api/rules-segments.ts';
+import { NO_RETENTION_INTERVALS, toRetentionIntervals } from '../../api/rules-segments.ts';
 import type { UsedTotals } from '../../api/used-totals.ts';
+import { lintRules } from '../../druid/rule-lints.ts';
 import { parseRules } from '../../druid/rule-parsing.ts';
 import type { Rule } from '../../druid/rule-schemas.ts';
 import { at } from '../../druid/test-helpers.ts';
@@ -87,6 +88,20 @@ describe('the impact of new default rules', () => {
     // Summed per default rule, for the lints ("Rule 1 will drop 25 existing segments").
     expect(impact.retention.slots.map(({ count, bytes }) => ({ count, bytes }))).toEqual([
       { count: 25, bytes: 250 * MB },
+    ]);
+  });
+
+  it('gives the lints of the defaults the data of every datasource that falls back to them', () => {
+    const { impact } = impactOf(LOAD_FOREVER, DROP_FOREVER);
+    const lints = lintRules({
+      rules: DROP_FOREVER,
+      isDefault: true,
+      segments: NO_RETENTION_INTERVALS,
+      retention: impact.retention,
+      now: NOW,
+    });
+    expect(lints.map((lint) => lint.message)).toEqual([
+      'Rule 1 (dropForever) will drop 25 existing segments (250 MB) and mark them unused.',
     ]);
   });
 
