@@ -116,6 +116,8 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
     now,
   });
   const impact = useDefaultRulesImpact({ enabled: isDefault, before: base, after: check.ok ? check.rules : null, now });
+  // Saving waits until the impact is of the rules being saved (it follows edits a render late).
+  const impactCurrent = impact.status !== 'ready' || impact.rules === (check.ok ? check.rules : null);
   // The defaults' drops and unmatched segments, summed over every datasource that falls back to them.
   const defaultsRetention = impact.status === 'ready' ? impact.impact.retention : undefined;
   const lintSource = values.length === 0 ? NO_RULES : view.invalid ? null : view.rules;
@@ -285,7 +287,7 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
         edited={check.ok ? check.rules : NO_RULES}
         effects={isDefault ? [] : retentionChangeSentences(view.change)}
         impact={isDefault ? <DefaultRulesImpactView state={impact} /> : undefined}
-        waiting={isDefault && impact.status === 'loading'}
+        waiting={isDefault && (impact.status === 'loading' || !impactCurrent)}
         confirmation={isDefault ? defaultRulesConfirmation(impact) : null}
         initialComment={restoredFrom ? `Restore rules of ${restoredFrom}` : ''}
         onLoadServerVersion={(server) => {
