@@ -40,6 +40,8 @@ test.describe('saving the cluster default rules', () => {
     const confirmButton = confirm.getByRole('button', { name: 'Save the default rules' });
     await expect(confirmButton).toBeDisabled();
     await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
     await confirm.getByLabel('Type _default to confirm').fill('_default');
     await confirmButton.click();
     await expect(rules.saveDialog).toBeHidden();
