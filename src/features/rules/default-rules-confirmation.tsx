@@ -1,8 +1,17 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatCountOf } from '../../components/format.ts';
 import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
 import { retentionChangeSentences } from './retention-change-summary.tsx';
-import type { SaveConfirmation } from './save-rules-dialog.tsx';
 import type { DefaultRulesImpactState } from './use-default-rules-impact.ts';
+import type { SaveRequest, useSaveFlow } from './use-save-flow.ts';
+
+/** A second step for saves that drop data loaded now from many datasources: type `word` to go on. */
+export interface SaveConfirmation {
+  word: string;
+  title: string;
+  body: React.ReactNode;
+}
 
 /**
  * New defaults reach the whole cluster: when they drop data loaded now, or when what they drop could not be
@@ -38,4 +47,35 @@ export function defaultRulesConfirmation(state: DefaultRulesImpactState): SaveCo
       </>
     ),
   };
+}
+
+type SaveFlow = ReturnType<typeof useSaveFlow>;
+
+/**
+ * The save flow with a typed confirmation between the save dialog and the request when `confirmation` is set: the
+ * dialog's save holds the request back until the word is typed. Returns the flow to hand the dialog, and the
+ * confirmation dialog to render.
+ */
+export function useConfirmedSave(flow: SaveFlow, confirmation: SaveConfirmation | null) {
+  const [held, setHeld] = useState<SaveRequest | null>(null);
+  const guarded: SaveFlow = confirmation
+    ? { ...flow, mutation: { ...flow.mutation, mutate: (request: SaveRequest) => setHeld(request) } }
+    : flow;
+  const dialog = confirmation ? (
+    <ConfirmDialog
+      open={held !== null}
+      title={confirmation.title}
+      confirmLabel="Save the default rules"
+      destructive
+      typedConfirmation={confirmation.word}
+      onCancel={() => setHeld(null)}
+      onConfirm={() => {
+        if (held) flow.mutation.mutate(held);
+        setHeld(null);
+      }}
+    >
+      {confirmation.body}
+    </ConfirmDialog>
+  ) : null;
+  return { flow: guarded, dialog };
 }

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatInterval } from '../../druid/interval.ts';
 import { lintRules } from '../../druid/rule-lints.ts';
 import { DEFAULT_RULES_KEY, DEFAULT_TIER, parseRules, type Rule } from '../../druid/rules.ts';
-import { defaultRulesConfirmation } from './default-rules-confirmation.tsx';
+import { defaultRulesConfirmation, useConfirmedSave } from './default-rules-confirmation.tsx';
 import { DefaultRulesImpactView } from './default-rules-impact-view.tsx';
 import { DefaultRulesSection } from './default-rules-section.tsx';
 import { retentionChangeSentences } from './retention-change-summary.tsx';
@@ -120,6 +120,8 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
   const impactCurrent = impact.status !== 'ready' || impact.rules === (check.ok ? check.rules : null);
   // The defaults' drops and unmatched segments, summed over every datasource that falls back to them.
   const defaultsRetention = impact.status === 'ready' ? impact.impact.retention : undefined;
+  const confirmation = isDefault ? defaultRulesConfirmation(impact) : null;
+  const confirmed = useConfirmedSave(flow, confirmation);
   const lintSource = values.length === 0 ? NO_RULES : view.invalid ? null : view.rules;
   const lints = useMemo(
     () =>
@@ -281,14 +283,14 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
       </datalist>
       <SaveRulesDialog
         key={saveCount}
-        flow={flow}
+        flow={confirmed.flow}
         dataSource={dataSource}
         base={base}
         edited={check.ok ? check.rules : NO_RULES}
         effects={isDefault ? [] : retentionChangeSentences(view.change)}
         impact={isDefault ? <DefaultRulesImpactView state={impact} /> : undefined}
         waiting={isDefault && (impact.status === 'loading' || !impactCurrent)}
-        confirmation={isDefault ? defaultRulesConfirmation(impact) : null}
+        confirmationFollows={confirmation !== null}
         initialComment={restoredFrom ? `Restore rules of ${restoredFrom}` : ''}
         onLoadServerVersion={(server) => {
           clearDraft(dataSource);
@@ -312,6 +314,7 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
       >
         <p>The form goes back to the rules saved on the server; the draft kept in this browser is deleted.</p>
       </ConfirmDialog>
+      {confirmed.dialog}
       {leaveDialog}
     </RulesFormApiProvider>
   );

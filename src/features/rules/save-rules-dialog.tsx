@@ -1,7 +1,6 @@
-import { type ReactNode, useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { headerValueProblem, setOperatorName } from '../../api/audit-author.ts';
 import { getCredentials, subscribeCredentials } from '../../api/credentials.ts';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FieldError } from '../../components/field-error.tsx';
 import { OperatorNameField, operatorNameProblem } from '../../components/operator-settings/operator-name-field.tsx';
@@ -9,16 +8,8 @@ import { useOperatorName } from '../../components/operator-settings/use-operator
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
 import type { Rule } from '../../druid/rule-schemas.ts';
-import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
 import { RulesConflictView } from './rules-conflict-view.tsx';
-import type { SaveRequest, useSaveFlow } from './use-save-flow.ts';
-
-/** A second step for saves that drop data loaded now from many datasources: type `word` to go on. */
-export interface SaveConfirmation {
-  word: string;
-  title: string;
-  body: ReactNode;
-}
+import type { useSaveFlow } from './use-save-flow.ts';
 
 interface SaveRulesDialogProps {
   flow: ReturnType<typeof useSaveFlow>;
@@ -28,10 +19,11 @@ interface SaveRulesDialogProps {
   effects: string[];
   initialComment: string;
   /** What saving changes beyond this list's own segments (the `_default` impact), under the diff. */
-  impact?: ReactNode;
+  impact?: React.ReactNode;
   /** Saving waits while the impact is being counted (the impact says so). */
   waiting?: boolean;
-  confirmation?: SaveConfirmation | null;
+  /** A typed confirmation follows this dialog (the save drops loaded data cluster-wide). */
+  confirmationFollows?: boolean;
   /** Conflict resolution: throw the edits away and edit the server's version instead. */
   onLoadServerVersion: (rules: Rule[] | null) => void;
 }
@@ -39,15 +31,13 @@ interface SaveRulesDialogProps {
 /** The comment and author Druid records, what saving does, and the conflict step when the rules changed meanwhile. */
 export function SaveRulesDialog(props: SaveRulesDialogProps) {
   const { flow, dataSource, base, edited, effects, initialComment, onLoadServerVersion } = props;
-  const { impact, waiting = false, confirmation = null } = props;
+  const { impact, waiting = false, confirmationFollows = false } = props;
   const id = useId();
   const druidUser = useSyncExternalStore(subscribeCredentials, getCredentials)?.username ?? null;
   const operator = useOperatorName();
   const [comment, setComment] = useState(initialComment);
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<{ comment?: string; name?: string }>({});
-  // The request held back until the typed confirmation is passed.
-  const [confirming, setConfirming] = useState<SaveRequest | null>(null);
   const needsName = !druidUser && !operator;
   const pending = flow.mutation.isPending;
 
@@ -68,9 +58,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
     if (next.comment || next.name) return;
     if (needsName) setOperatorName(name);
     const author = druidUser ?? (needsName ? name.trim() : (operator ?? ''));
-    const request = { rules: edited, author, comment: trimmed, overwrite };
-    if (confirmation) setConfirming(request);
-    else flow.mutation.mutate(request);
+    flow.mutation.mutate({ rules: edited, author, comment: trimmed, overwrite });
   };
 
   const conflict = flow.conflict;
@@ -101,11 +89,11 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       <button
         type="submit"
         form={`${id}-form`}
-        className={confirmation ? 'danger' : 'primary'}
+        className={confirmationFollows ? 'danger' : 'primary'}
         disabled={pending || waiting}
         aria-busy={pending}
       >
-        {pending ? 'Saving…' : confirmation ? 'Save rules…' : 'Save rules'}
+        {pending ? 'Saving…' : confirmationFollows ? 'Save rules…' : 'Save rules'}
       </button>
     </>
   );
@@ -170,22 +158,6 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       )}
       {conflict && flow.mutation.error && (
         <QueryErrorAlert error={flow.mutation.error} title="Saving failed; your edits are kept" />
-      )}
-      {confirmation && (
-        <ConfirmDialog
-          open={confirming !== null}
-          title={confirmation.title}
-          confirmLabel={dataSource === DEFAULT_RULES_KEY ? 'Save the default rules' : `Save the rules of ${dataSource}`}
-          destructive
-          typedConfirmation={confirmation.word}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => {
-            if (confirming) flow.mutation.mutate(confirming);
-            setConfirming(null);
-          }}
-        >
-          {confirmation.body}
-        </ConfirmDialog>
       )}
     </Dialog>
   );
