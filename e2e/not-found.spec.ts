@@ -34,7 +34,7 @@ test('a datasource that does not exist says so on every view, names the closest 
 test.describe('rules without segments', () => {
   test.use({ isolated: true });
 
-  test('a datasource with rules but no segments is told apart, and rules for a new name are created on purpose', async ({
+  test('a datasource with rules but no segments is told apart; rules for a new name are created on purpose, asking the name once', async ({
     page,
     request,
   }) => {
@@ -54,10 +54,26 @@ test.describe('rules without segments', () => {
     await page.getByRole('link', { name: 'Create rules for orders_2028 anyway' }).click();
     await expect(page.getByText('No datasource named orders_2028 yet.')).toBeVisible();
     await rules.addRule('Load forever');
-    await rules.save('planned for 2028', 'Ada');
+    // The first save asks for the operator's name; a missing one gets the focus.
+    await rules.saveButton.click();
+    await rules.saveDialog.getByLabel('Comment (why)').fill('planned for 2028');
+    await rules.saveDialog.getByRole('button', { name: 'Save rules' }).click();
+    await expect(rules.saveDialog.getByLabel('Your name')).toBeFocused();
+    await page.keyboard.type('Ada');
+    await page.keyboard.press('Enter');
     await expect(rules.saveDialog).toBeHidden();
     await expect(page.getByText('orders_2028 has rules but no segments, used or unused')).toBeVisible();
-    const saved = await request.get('/druid/coordinator/v1/rules/orders_2028');
-    expect(((await saved.json()) as { type: string }[]).map((rule) => rule.type)).toEqual(['loadForever']);
+    const history = await request.get('/druid/coordinator/v1/rules/orders_2028/history?count=1');
+    const [entry] = (await history.json()) as { auditInfo: { author: string }; payload: string }[];
+    expect(entry?.auditInfo.author).toBe('Ada');
+    expect((JSON.parse(entry?.payload ?? '[]') as { type: string }[]).map((rule) => rule.type)).toEqual([
+      'loadForever',
+    ]);
+
+    // Later dialogs only show it.
+    await rules.addRule('Drop forever');
+    await rules.saveButton.click();
+    await expect(rules.saveDialog.getByText(/^Recorded as/)).toHaveText('Recorded as Ada · Change');
+    await expect(rules.saveDialog.getByLabel('Your name')).toHaveCount(0);
   });
 });
