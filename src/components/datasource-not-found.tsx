@@ -3,7 +3,7 @@
  * datasource), and the note the rules editor shows for a datasource with rules but no segments. Pages call
  * `useDataSourceGate` and return its `page` when there is one: no write action is offered there.
  */
-import type { ReactElement } from 'react';
+import { type ReactElement, useRef } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { type DataSourceExistence, useDataSourceExistence } from '../api/datasource-existence.ts';
 import './datasource-not-found.css';
@@ -30,16 +30,22 @@ interface DataSourceGate {
   notice: ReactElement | null;
 }
 
-/** `dataSource` null (no datasource chosen, or `_default` under /rules) is always shown as it is. */
+/**
+ * `dataSource` null (no datasource chosen, or `_default` under /rules) is always shown as it is. Once a view has
+ * been shown for a datasource it stays: killing its last segments or clearing its rules must not swap the result
+ * of that action for a not-found page.
+ */
 export function useDataSourceGate(dataSource: string | null, view: DataSourceView): DataSourceGate {
   const existence = useDataSourceExistence(dataSource);
   const [searchParams] = useSearchParams();
+  const shown = useRef<string | null>(null);
   if (dataSource === null || existence === null) return { page: null, notice: null };
   const creating = view === 'rules' && searchParams.has(CREATE_PARAM);
-  if (existence.state === 'missing' && !creating)
+  const blocked =
+    (existence.state === 'missing' && !creating) || (existence.state === 'rules-only' && view !== 'rules');
+  if (blocked && shown.current !== dataSource)
     return { page: <DataSourceNotFound dataSource={dataSource} view={view} existence={existence} />, notice: null };
-  if (existence.state === 'rules-only' && view !== 'rules')
-    return { page: <DataSourceNotFound dataSource={dataSource} view={view} existence={existence} />, notice: null };
+  if (existence.state !== 'checking' && existence.state !== 'unknown') shown.current = dataSource;
   if (view !== 'rules') return { page: null, notice: null };
   if (existence.state === 'rules-only')
     return {
