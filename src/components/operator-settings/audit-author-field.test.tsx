@@ -48,7 +48,7 @@ afterEach(() => {
 });
 
 describe('AuditAuthorField', () => {
-  it('asks the name once, focusing the first invalid field on submit, then shows it with a way to change it', async () => {
+  it('asks the name once, focusing the first invalid field on submit, then only shows it', async () => {
     const user = userEvent.setup();
     const onSave = vi.fn();
     const { rerender } = render(<AuditedForm open onSave={onSave} />);
@@ -67,6 +67,14 @@ describe('AuditAuthorField', () => {
     rerender(<AuditedForm open onSave={onSave} />);
     expect(screen.queryByLabelText('Your name')).toBeNull();
     expect(screen.getByText(/Recorded as/)).toHaveTextContent('Recorded as Ada · Change');
+  });
+
+  it('changes a remembered name in place, refusing an empty one', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    setOperatorName('Ada');
+    render(<AuditedForm open onSave={onSave} />);
+    await user.type(screen.getByLabelText('Comment'), 'keep a month');
     await user.click(screen.getByRole('button', { name: 'Change name' }));
     expect(screen.getByLabelText('Your name')).toHaveValue('Ada');
     expect(screen.getByLabelText('Your name')).toHaveFocus();
