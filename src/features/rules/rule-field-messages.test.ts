@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeIntervalProblem } from '../../components/interval-picker/interval-text.ts';
+import { RULE_TYPES } from '../../druid/rule-schemas.ts';
+import { ruleTypeLabel } from './rule-field-messages.ts';
 import { newRuleForm, type RuleFormValue } from './rule-form-model.ts';
 import { checkRules, parseRulesJsonText, ruleFormSchema } from './rule-form-validation.ts';
 
@@ -22,6 +24,21 @@ const BROKEN: Array<[string, RuleFormValue]> = [
 ];
 
 describe('rule validation messages', () => {
+  it('name each rule type as the type menu does', () => {
+    expect(RULE_TYPES.map(ruleTypeLabel)).toEqual([
+      'Load forever',
+      'Load by interval',
+      'Load by period',
+      'Drop forever',
+      'Drop by interval',
+      'Drop by period',
+      'Drop before period',
+      'Broadcast forever',
+      'Broadcast by interval',
+      'Broadcast by period',
+    ]);
+  });
+
   it.each(BROKEN)('say the same under the field and in the save bar: %s', (_, value) => {
     const field = fieldMessages(value);
     expect(field).toHaveLength(1);

@@ -6,7 +6,6 @@
 import { describeIntervalProblem } from '../../components/interval-picker/interval-text.ts';
 import { isNegativePeriod, tryParsePeriod } from '../../druid/period.ts';
 import type { RuleType } from '../../druid/rule-schemas.ts';
-import { RULE_TYPE_GROUPS } from './rule-type-select.tsx';
 
 const MAX_REPLICAS = 2_147_483_647;
 
@@ -40,10 +39,14 @@ export function replicasProblem(text: string): string | null {
   return /^\d+$/.test(count) && Number(count) <= MAX_REPLICAS ? null : RULE_MESSAGES.replicasInvalid;
 }
 
-const TYPE_LABEL = new Map(RULE_TYPE_GROUPS.flatMap((group) => group.types));
+/** `loadByPeriod` → "Load by period", `dropBeforeByPeriod` → "Drop before period": the names of the type menu. */
+export function ruleTypeLabel(type: RuleType): string {
+  const words = type.replace('BeforeBy', 'Before').replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** "Rule 2 (Load by period)" or "Rule 3 (Load forever), tier row 1": where a problem is, before its message. */
 export function ruleProblemPlace(index: number, type: RuleType, tierRow?: number): string {
-  const rule = `Rule ${index + 1} (${TYPE_LABEL.get(type) ?? type})`;
+  const rule = `Rule ${index + 1} (${ruleTypeLabel(type)})`;
   return tierRow === undefined ? rule : `${rule}, tier row ${tierRow + 1}`;
 }
