@@ -56,14 +56,27 @@ export class RulesPage {
     return this.page.getByRole('dialog', { name: /^Save the rules of/ });
   }
 
-  /** Adds a rule at the end and picks its type by its label, e.g. "Drop by interval". */
+  /** The Details disclosure of a card: its fields show when expanded. */
+  detailsToggle(position: number): Locator {
+    return this.card(position).getByRole('button', { name: `Details of rule ${position}` });
+  }
+
+  /** Shows the fields of the card at `position` (cards load collapsed to one line) and returns the card. */
+  async expand(position: number): Promise<Locator> {
+    const toggle = this.detailsToggle(position);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    return this.card(position);
+  }
+
+  /** Adds a rule at the end, picks its type by its label, e.g. "Drop by interval", and shows its fields. */
   async addRule(typeLabel: string): Promise<Locator> {
     const before = await this.cards.count();
     await this.page.getByRole('button', { name: 'Add rule' }).click();
     const position = before + 1;
     await expect(this.card(position)).toBeVisible();
     await this.typeSelect(position).selectOption({ label: typeLabel });
-    return this.card(position);
+    return this.expand(position);
   }
 
   async menuAction(position: number, action: 'Move up' | 'Move down' | 'Duplicate' | 'Delete'): Promise<void> {
