@@ -1,8 +1,8 @@
 import {
   type Announcements,
-  closestCenter,
   DndContext,
   type DragEndEvent,
+  DragOverlay,
   KeyboardSensor,
   MeasuringStrategy,
   PointerSensor,
@@ -12,10 +12,12 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RuleLint } from '../../druid/rule-lints.ts';
 import { RuleCard, type RuleCardActions } from './rule-card.tsx';
+import { cardTopAtLift, closestToPointer, overlayAtGrab } from './rule-card-drag.ts';
 import type { RulesErrors } from './rule-card-equality.ts';
+import { RuleCardGhost } from './rule-card-summary.tsx';
 import type { RuleFieldsContext } from './rule-fields.tsx';
 import type { RuleFormValue } from './rule-form-model.ts';
 
@@ -68,6 +70,10 @@ const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
 // Cards measured before a lift, not in an effect after it: an arrow key pressed right after Space then has
 // positions to move to instead of being ignored. A datasource has a few dozen rules at most.
 const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
+// The overlay is as high as the lifted card was before the cards folded; its one line decides its height.
+const OVERLAY_STYLE = { height: 'auto' };
+// No scrolling to keep the lifted card's place on screen when the cards fold: the overlay stays at the pointer.
+const AUTO_SCROLL = { layoutShiftCompensation: false };
 
 /**
  * Ids of the cards added since the last render (Add rule, Duplicate): they open expanded, to be filled in. A list
@@ -97,17 +103,22 @@ interface RuleCardListProps {
 
 /**
  * The datasource's rules as sortable cards (pointer and keyboard), in evaluation order. While a card is dragged,
- * every card shows its header line only, so the whole list fits the screen (CSS, no card re-renders). Renders
- * nothing without rules, but stays mounted so the first rule added counts as added.
+ * every card shows its header line only, so the whole list fits the screen (CSS, no card re-renders), and the card
+ * moves as a one-line overlay: folding the cards above it moves the card itself, which would leave the pointer.
+ * Renders nothing without rules, but stays mounted so the first rule added counts as added.
  */
 export function RuleCardList({ ids, values, errors, lintsByIndex, context, actions }: RuleCardListProps) {
   const announcementState = useRef<{ lastOver: UniqueIdentifier | null }>({ lastOver: null });
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const added = useAddedIds(ids);
-  const [sorting, setSorting] = useState(false);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const liftTop = useRef<number | null>(null);
+  const overlayModifiers = useMemo(() => [overlayAtGrab(liftTop)], []);
   if (ids.length === 0) return null;
+  const activeIndex = activeId === null ? -1 : ids.indexOf(activeId);
+  const activeValue = values[activeIndex];
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    setSorting(false);
+    setActiveId(null);
     if (!over || active.id === over.id) return;
     const from = ids.indexOf(String(active.id));
     const to = ids.indexOf(String(over.id));
@@ -116,18 +127,25 @@ export function RuleCardList({ ids, values, errors, lintsByIndex, context, actio
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCenter}
+      collisionDetection={closestToPointer}
       measuring={MEASURING}
-      onDragStart={() => setSorting(true)}
+      autoScroll={AUTO_SCROLL}
+      onDragStart={({ active, activatorEvent }) => {
+        liftTop.current = cardTopAtLift(activatorEvent);
+        setActiveId(String(active.id));
+      }}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setSorting(false)}
+      onDragCancel={() => setActiveId(null)}
       accessibility={{
         announcements: ruleAnnouncements(ids, announcementState.current),
         screenReaderInstructions: instructions,
       }}
     >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-        <ol className={`rule-cards${sorting ? ' sorting' : ''}`} aria-label="Rules, in the order Druid evaluates them">
+        <ol
+          className={`rule-cards${activeId === null ? '' : ' sorting'}`}
+          aria-label="Rules, in the order Druid evaluates them"
+        >
           {ids.map((id, index) => (
             <RuleCard
               key={id}
@@ -144,6 +162,9 @@ export function RuleCardList({ ids, values, errors, lintsByIndex, context, actio
           ))}
         </ol>
       </SortableContext>
+      <DragOverlay dropAnimation={null} style={OVERLAY_STYLE} modifiers={overlayModifiers}>
+        {activeValue && <RuleCardGhost position={activeIndex + 1} value={activeValue} />}
+      </DragOverlay>
     </DndContext>
   );
 }

@@ -1,4 +1,4 @@
-import { ruleSummaryParts } from '../../components/rules/rule-text.ts';
+import { RULE_TYPE_LABEL, ruleSummaryParts } from '../../components/rules/rule-text.ts';
 import type { RuleLint } from '../../druid/rule-lints.ts';
 import { hasField, type RuleFormValue } from './rule-form-model.ts';
 
@@ -36,5 +36,19 @@ export function RuleCardSummary({ value, hasErrors, lints }: RuleCardSummaryProp
         </span>
       )}
     </p>
+  );
+}
+
+/** The lifted card under the pointer: its header line as text (the card itself stays in the list, focused). */
+export function RuleCardGhost({ position, value }: { position: number; value: RuleFormValue }) {
+  return (
+    <div className="rule-card card rule-card-ghost" aria-hidden="true">
+      <div className="rule-card-header">
+        <span className="drag-handle">⠿</span>
+        <strong className="rule-card-title">Rule {position}</strong>
+        <span>{RULE_TYPE_LABEL[value.type]}</span>
+        <span className="rule-card-summary">{formSummaryParts(value).join(' · ')}</span>
+      </div>
+    </div>
   );
 }
