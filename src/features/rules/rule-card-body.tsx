@@ -73,7 +73,7 @@ function RuleCardBodyInner(props: RuleCardBodyProps) {
           onClick={() => setExpanded((open) => !open)}
         >
           <span aria-hidden="true">{shown ? '▾' : '▸'} </span>
-          Details<span className="visually-hidden"> of rule {position}</span>
+          Details <span className="visually-hidden">of rule {position}</span>
         </button>
         <RuleCardMenu
           position={position}
