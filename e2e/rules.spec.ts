@@ -126,13 +126,13 @@ test.describe('rules index and editor (read-only)', () => {
     await expect(rules.card(4)).toContainText('2015-09-01 06:00 – 2015-09-12');
     await expect(rules.card(5)).toContainText('older than P1Y');
     await expect(rules.card(1).getByLabel('Period', { exact: true })).toBeHidden();
-    // Expanded cards fold back to their line while a card is dragged.
+    // Open cards fold to their line while a card is dragged, the lifted card's place moving up with them.
     await rules.expand(1);
     await rules.expand(2);
     await expect(rules.card(1).getByLabel('Period', { exact: true })).toBeVisible();
-    await rules.dragHandle(1).focus();
+    await rules.dragHandle(3).focus();
     await page.keyboard.press('Space');
-    await expect(page.getByText('Picked up rule 1 of 6.')).toBeAttached();
+    await expect(page.getByText('Picked up rule 3 of 6.')).toBeAttached();
     await expect(rules.card(1).getByLabel('Period', { exact: true })).toBeHidden();
     // Fully in sight: both ends of the card are the card on screen, not the header or the save bar over it.
     const inSight = await rules.cards.evaluateAll((cards) =>
@@ -144,13 +144,14 @@ test.describe('rules index and editor (read-only)', () => {
     );
     expect(inSight.length).toBeGreaterThanOrEqual(5);
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
-    await page.keyboard.press('ArrowDown');
-    await expect(page.getByText('Rule 1 is over position 2 of 6.')).toBeAttached();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByText('Rule 3 is over position 2 of 6.')).toBeAttached();
     await page.keyboard.press('Space');
-    await expect(page.getByText('Rule 1 moved to position 2 of 6.')).toBeAttached();
-    // The moved card keeps its state: expanded again once dropped.
-    await expect(rules.typeSelect(2)).toHaveValue('loadByPeriod');
-    await expect(rules.card(2).getByLabel('Period', { exact: true })).toBeVisible();
+    await expect(page.getByText('Rule 3 moved to position 2 of 6.')).toBeAttached();
+    await expect(rules.typeSelect(2)).toHaveValue('broadcastByPeriod');
+    // The open cards open again once the card is dropped.
+    await expect(rules.card(1).getByLabel('Period', { exact: true })).toBeVisible();
+    await expect(rules.card(3).getByRole('textbox', { name: 'Interval' })).toBeVisible();
   });
 
   test('invalid JSON or an invalid rule blocks saving and names the position and field', async ({ page }) => {
