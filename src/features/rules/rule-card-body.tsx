@@ -84,7 +84,14 @@ function RuleCardBodyInner(props: RuleCardBodyProps) {
           onDelete={() => actions.remove(index)}
         />
       </header>
-      <div id={`${titleId}-details`} className="rule-card-details stack" hidden={!shown}>
+      {/* Focus inside keeps the card open: fixing its last error must not hide the field being typed in. */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: focus bubbles up from the fields; nothing to activate */}
+      <div
+        id={`${titleId}-details`}
+        className="rule-card-details stack"
+        hidden={!shown}
+        onFocus={() => setExpanded(true)}
+      >
         {value && <RuleFields index={index} value={value} errors={errors} context={context} />}
         {extras.length > 0 && (
           <p className="field-hint">

@@ -65,6 +65,19 @@ describe('rule card disclosure', () => {
     expect(cardOf(2)).toHaveTextContent('1 warning');
   });
 
+  it('stays open once its lint is fixed from inside it, not to hide the field in use', async () => {
+    renderEditor([{ type: 'loadForever', tieredReplicants: { _default_tier: 0 } }]);
+    expect(toggleOf(1)).toBeDisabled();
+    const replicas = within(cardOf(1)).getByLabelText('Replicas');
+    replicas.focus();
+    fireEvent.change(replicas, { target: { value: '2' } });
+    expect(await within(cardOf(1)).findByText('_default_tier ×2')).toBeVisible();
+    expect(within(cardOf(1)).queryByRole('list', { name: 'Warnings for rule 1' })).toBeNull();
+    expect(toggleOf(1)).toBeEnabled();
+    expect(toggleOf(1)).toHaveAttribute('aria-expanded', 'true');
+    expect(replicas).toBeVisible();
+  });
+
   it('opens added and duplicated rules, to be filled in', async () => {
     renderEditor();
     fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
