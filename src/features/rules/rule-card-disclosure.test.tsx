@@ -31,7 +31,8 @@ const toggleOf = (position: number) => screen.getByRole('button', { name: `Detai
 
 afterEach(() => localStorage.clear());
 
-describe('rule card disclosure', () => {
+// The whole editor in jsdom: well under a second idle, several seconds on a loaded machine.
+describe('rule card disclosure', { timeout: 20_000 }, () => {
   it('loads cards collapsed to their summary line; Details shows and hides the fields', () => {
     renderEditor();
     expect(cardOf(1)).toHaveTextContent('P1M · _default_tier ×2 · future included');
