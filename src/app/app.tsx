@@ -8,6 +8,7 @@ import { AppShell } from './app-shell.tsx';
 import { ErrorFallback } from './error-fallback.tsx';
 import { retryFailedPages } from './lazy-page.ts';
 import { AppRoutes } from './routes.tsx';
+import { useTheme } from './theme.ts';
 
 /** Catches what a view throws; navigating to another path clears it, so one broken view never traps the console. */
 function ViewErrorBoundary({ children }: { children: ReactNode }) {
@@ -32,6 +33,7 @@ function ViewErrorBoundary({ children }: { children: ReactNode }) {
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  const [theme] = useTheme();
   return (
     <QueryClientProvider client={queryClient}>
       <AppShell>
@@ -39,7 +41,7 @@ export function App() {
           <AppRoutes />
         </ViewErrorBoundary>
       </AppShell>
-      <Toaster position="bottom-right" closeButton richColors theme="system" />
+      <Toaster position="bottom-right" closeButton richColors theme={theme} />
     </QueryClientProvider>
   );
 }
