@@ -77,12 +77,22 @@ test('buttons speak one visual language on the segments and rules pages', async 
     }
   });
 
-  await test.step('menu buttons are one size: "Actions" beside the header\'s links and on rule cards', async () => {
-    const height = (await box(page.getByRole('button', { name: `Actions for ${WIKI}` }))).height;
-    expect(height).toBe((await box(page.getByRole('link', { name: 'Retention rules' }))).height);
+  await test.step('menu buttons and menu items are one size wherever the menu opens', async () => {
+    const toggle = page.getByRole('button', { name: `Actions for ${WIKI}` });
+    const toggleHeight = (await box(toggle)).height;
+    expect(toggleHeight).toBe((await box(page.getByRole('link', { name: 'Retention rules' }))).height);
+    await toggle.click();
+    const itemHeight = (await box(page.getByRole('button', { name: 'Mark all unused…' }))).height;
+
+    await page.goto('/segments'); // the same menu, opened from a table row
+    await page.getByRole('button', { name: 'Actions for kttm1' }).click();
+    expect((await box(page.getByRole('button', { name: 'Mark all unused…' }))).height).toBe(itemHeight);
+
     await page.goto('/rules/kttm1');
-    const ruleActions = page.getByRole('button', { name: /^Actions for rule 1\b/ });
-    await expect(ruleActions).toBeVisible();
-    expect((await box(ruleActions)).height).toBe(height);
+    const ruleToggle = page.getByRole('button', { name: /^Actions for rule 1\b/ });
+    await expect(ruleToggle).toBeVisible();
+    expect((await box(ruleToggle)).height).toBe(toggleHeight);
+    await ruleToggle.click();
+    expect((await box(page.getByRole('button', { name: 'Duplicate' }))).height).toBe(itemHeight);
   });
 });
