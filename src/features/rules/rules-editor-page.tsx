@@ -6,6 +6,7 @@ import { restoreEntryQueryOptions } from '../../api/rules-restore.ts';
 import { retentionIntervalsQueryOptions } from '../../api/rules-segments.ts';
 import { tiersQueryOptions } from '../../api/tiers.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
+import { useDataSourceGate } from '../../components/datasource-not-found.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
 import { dataSourceFromRoute } from './route-param.ts';
@@ -63,6 +64,8 @@ export function RulesEditorPage({ dataSource: param = '' }: { dataSource?: strin
     );
   }, [holdsRestore, setSearchParams]);
 
+  const gate = useDataSourceGate(isDefault ? null : dataSource, 'rules');
+  if (gate.page) return gate.page;
   return (
     <section className="rules-editor-page stack">
       <Breadcrumb
@@ -77,6 +80,7 @@ export function RulesEditorPage({ dataSource: param = '' }: { dataSource?: strin
           </>
         )}
       </h1>
+      {gate.notice}
       {restoreProblem && (
         <QueryErrorAlert error={restoreProblem} title={`Cannot restore the rules of ${restoreTime}`} />
       )}
