@@ -42,7 +42,7 @@ export function MarkAllDialog({ dataSource, used, onClose }: MarkAllDialogProps)
             <strong>{formatCountOf(preview.willChange, 'unused segment')}</strong> of <strong>{dataSource}</strong> will
             be marked used; the Coordinator then loads them per the retention rules.
           </p>
-          <MarkEffectSummary effect={preview.effect} />
+          <MarkEffectSummary effect={preview.effect} undoIds={preview.ids} />
           {preview.overshadowed > 0 && (
             <p className="alert warning">
               {formatCount(preview.overshadowed)} more unused stay unused: a newer version overshadows them.
@@ -57,7 +57,7 @@ export function MarkAllDialog({ dataSource, used, onClose }: MarkAllDialogProps)
             be marked unused. Druid stops serving them: queries over their time range return nothing until they are
             marked used again. Unused segments can be killed (deleted for good).
           </p>
-          <MarkEffectSummary effect={preview.effect} unsizedReason={UNSIZED_BY_ID} />
+          <MarkEffectSummary effect={preview.effect} unsizedReason={UNSIZED_BY_ID} undoIds={preview.ids} />
           {preview.willChange === 0 && <p>Nothing would change: no segment is used.</p>}
         </>
       )}

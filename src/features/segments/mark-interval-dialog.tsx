@@ -71,7 +71,7 @@ export function MarkIntervalDialog({ dataSource, used: initiallyUsed, onClose }:
               <strong>{formatCountOf(preview.willChange, 'segment')}</strong> fully inside{' '}
               <code>{reading.canonical}</code> will be marked {target}.
             </p>
-            <MarkEffectSummary effect={preview.effect} unsizedReason={UNSIZED_BY_ID} />
+            <MarkEffectSummary effect={preview.effect} unsizedReason={UNSIZED_BY_ID} undoIds={preview.ids} />
             {preview.alreadyInState > 0 && (
               <p>
                 {formatCountOf(preview.alreadyInState, 'segment')} inside {preview.alreadyInState === 1 ? 'is' : 'are'}{' '}

@@ -5,7 +5,7 @@ import { formatCount, formatCountOf } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { formatInterval, isEternity } from '../../druid/interval.ts';
 import type { SegmentPredicate } from './bulk-predicate.ts';
-import { markLabel, markQuestion, predicateHeadline, UNDO_MAX_IDS, UNSIZED_BY_ID } from './mark-effect.ts';
+import { markLabel, markQuestion, predicateHeadline, UNSIZED_BY_ID } from './mark-effect.ts';
 import { MarkEffectSummary } from './mark-effect-summary.tsx';
 import './mark-effect.css';
 import type { PredicateState } from './use-predicate-action.ts';
@@ -87,15 +87,12 @@ function OpenPredicateDialog({ dataSource, state, onRun, onClose }: PredicateDia
           {verb}
           {predicate.action === 'markUnused' ? ': Druid stops serving them and they become eligible for kill.' : '.'}
         </p>
-        <MarkEffectSummary effect={effect} unsizedReason={UNSIZED_BY_ID} />
+        <MarkEffectSummary effect={effect} unsizedReason={UNSIZED_BY_ID} undoIds={state.ids} />
         {count.overshadowed > 0 && (
           <p className="alert warning">
             {formatCountOf(count.overshadowed, 'unused segment')} inside {count.overshadowed === 1 ? 'stays' : 'stay'}{' '}
             unused: a newer version overshadows them.
           </p>
-        )}
-        {state.ids === null && (
-          <p className="muted">No Undo: more than {formatCount(UNDO_MAX_IDS)} segments are too many to remember.</p>
         )}
         {state.whole && (
           <>
