@@ -16,7 +16,7 @@ export function MarkEffectSummary({ effect, unsizedReason, undoIds }: MarkEffect
   const { versions } = effect;
   return (
     <>
-      <dl className="key-values mark-effect" aria-label="What changes">
+      <dl className="key-values mark-effect">
         <dt>Datasource</dt>
         <dd>{effect.dataSource}</dd>
         <dt>Segments</dt>
