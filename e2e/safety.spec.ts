@@ -34,7 +34,11 @@ test.describe('one safety model', () => {
     expect(await usedIds(request, WIKI)).toEqual(allHours);
   });
 
-  test('a mark by interval offers Undo, which restores exactly the segments it changed', async ({ page, request }) => {
+  test('a mark by interval offers Undo, which restores exactly the segments it changed', async ({
+    page,
+    request,
+    expectAccessible,
+  }) => {
     const view = new SegmentsPage(page);
     await view.goto(WIKI);
     // Hour 2 is unused before: the Undo of a mark unused by interval must not revive it.
@@ -49,6 +53,7 @@ test.describe('one safety model', () => {
     const confirm = dialog.getByRole('button', {
       name: /^Mark 5 segments unused \(2015-09-12\/2015-09-12T06:00Z, [\d.]+ [KM]?B\)$/,
     });
+    await expectAccessible(page);
     await confirm.click();
     const toast = page.getByRole('listitem').filter({ hasText: 'marked unused' }).filter({ hasText: '5 segments' });
     await expect(toast).toContainText('2015-09-12/2015-09-12T06:00Z of wikipedia_hour: 5 segments marked unused');
@@ -59,7 +64,12 @@ test.describe('one safety model', () => {
     expect(await usedIds(request, WIKI)).toEqual(allHours.filter((id) => id !== wikiId(2)));
   });
 
-  test('selecting all matching with no filter asks for the name like "Mark all unused"', async ({ page, request }) => {
+  test('selecting all matching with no filter asks for the name like "Mark all unused"', async ({
+    page,
+    request,
+    expectAccessible,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
     const view = new SegmentsPage(page);
     await view.goto(WIKI);
     await page.getByRole('button', { name: 'Select all 24 matching' }).click();
@@ -68,11 +78,13 @@ test.describe('one safety model', () => {
     await expect(confirm).toBeDisabled();
     const typed = view.dialog.getByRole('textbox', { name: `Type ${WIKI} to confirm` });
     await expect(typed).toBeFocused();
+    await expectAccessible(page);
     await typed.fill('wikipedia');
     await expect(confirm).toBeDisabled();
     await typed.fill(WIKI);
     await confirm.click();
     await expect(page.getByRole('dialog', { name: 'Marked 24 segments unused' })).toBeVisible();
+    await expectAccessible(page);
     expect(await usedIds(request, WIKI)).toEqual([]);
   });
 });
