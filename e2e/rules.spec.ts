@@ -108,7 +108,9 @@ test.describe('rules index and editor (read-only)', () => {
     await rules.goto('wikipedia_api');
     await rules.jsonTab.click();
     await rules.jsonText.fill('[{"type":"dropForever"},{"type":"loadByPeriod","period":"P1Q"}]');
-    await expect(page.getByRole('alert').filter({ hasText: 'Rule 2 (loadByPeriod): period "P1Q"' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Rule 2 (Load by period): Period must be an ISO 8601 period' }),
+    ).toBeVisible();
     await rules.saveButton.click();
     await expect(rules.saveDialog).toBeHidden();
     await rules.jsonText.fill('[{"type":"dropForever"},');
@@ -123,7 +125,7 @@ test.describe('rules index and editor (read-only)', () => {
     await rules.card(1).getByLabel('Period', { exact: true }).fill('P1X');
     await rules.saveButton.click();
     await expect(page.getByRole('alert').filter({ hasText: 'Cannot save' })).toContainText(
-      'Rule 1 (dropByPeriod): period: "P1X" is not an ISO-8601 period',
+      'Rule 1 (Drop by period): Period must be an ISO 8601 period such as P1M or PT6H.',
     );
   });
 
