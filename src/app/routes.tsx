@@ -13,6 +13,9 @@ const RulesIndexPage = lazyPage(() => import('../features/rules/rules-index-page
 const RulesEditorPage = lazyPage(() =>
   import('../features/rules/rules-editor-page.tsx').then((m) => m.RulesEditorPage),
 );
+const RulesAsCodePage = lazyPage(() =>
+  import('../features/rules-as-code/rules-as-code-page.tsx').then((m) => m.RulesAsCodePage),
+);
 const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
@@ -23,6 +26,7 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   segments: [DataSourcesPage, SegmentsPage],
   kill: [KillPage, KillPage],
   rules: [RulesIndexPage, RulesEditorPage],
+  'rules-as-code': [RulesAsCodePage],
   history: [HistoryPage],
   cluster: [ClusterPage],
 };
@@ -60,6 +64,9 @@ export function AppRoutes() {
           <RulesIndexPage />
         </Route>
         <Route path="/rules/:dataSource">{(params) => <RulesEditorPage dataSource={params.dataSource} />}</Route>
+        <Route path="/rules-as-code">
+          <RulesAsCodePage />
+        </Route>
         <Route path="/history">
           <HistoryPage />
         </Route>
