@@ -1,10 +1,12 @@
 /**
  * Applying an import plan: one `POST /rules/{ds}` per selected datasource that changes, one after the other, each
- * with the same audit author and comment. A failure does not stop the run; the summary says exactly what happened
- * to each datasource.
+ * with the same audit author and comment. As the editor does, each datasource's rules are read again just before
+ * its POST: if someone changed them since the plan was made, that datasource is not sent (the plan no longer
+ * says what the POST would do). A failure does not stop the run; the summary says exactly what happened to each.
  */
+import { canonicalJson } from '../components/rules-diff/rules-diff.ts';
 import { isDruidApiError } from './druid-api-error.ts';
-import { type SaveRulesInput, saveRules } from './rules.ts';
+import { fetchRulesOf, type RuleListResult, type SaveRulesInput, saveRules } from './rules.ts';
 import type { PlanEntry } from './rules-import-plan.ts';
 
 export type ApplyOutcome =
@@ -28,8 +30,17 @@ export interface ApplyOptions {
   selected?: ReadonlySet<string>;
   signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number }) => void;
-  /** The request; saveRules unless a test replaces it. */
+  /** The requests; saveRules and fetchRulesOf unless a test replaces them. */
   save?: (input: SaveRulesInput) => Promise<void>;
+  read?: (dataSource: string) => Promise<RuleListResult>;
+}
+
+export const CHANGED_MEANWHILE = 'not sent: its rules changed in Druid since the plan was made; plan again.';
+
+/** True when the stored rules are still those the plan was made from. */
+function unchangedSincePlan(entry: PlanEntry, now: RuleListResult): boolean {
+  if (entry.beforeError !== null) return now.error === entry.beforeError;
+  return now.error === null && canonicalJson(now.rules) === canonicalJson(entry.before);
 }
 
 export function summarize(outcomes: ApplyOutcome[]): ApplySummary {
@@ -50,6 +61,7 @@ function messageOf(error: unknown): string {
 
 export async function applyRulesPlan(entries: readonly PlanEntry[], options: ApplyOptions): Promise<ApplySummary> {
   const save = options.save ?? saveRules;
+  const read = options.read ?? ((name: string) => fetchRulesOf(name, options.signal));
   const toSend = entries.filter(
     (entry) => entry.status !== 'unchanged' && (options.selected === undefined || options.selected.has(entry.name)),
   );
@@ -65,6 +77,11 @@ export async function applyRulesPlan(entries: readonly PlanEntry[], options: App
       continue;
     }
     try {
+      if (!unchangedSincePlan(entry, await read(entry.name))) {
+        outcomes.push({ name: entry.name, result: 'failed', message: CHANGED_MEANWHILE });
+        options.onProgress?.({ done: ++done, total: toSend.length });
+        continue;
+      }
       await save({ dataSource: entry.name, rules: entry.after, author: options.author, comment: options.comment });
       outcomes.push({ name: entry.name, result: 'saved' });
     } catch (error) {

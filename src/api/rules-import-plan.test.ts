@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRulesFile, type RulesByDataSource } from '../druid/rules-file.ts';
 import type { RuleListResult } from './rules.ts';
-import { applyRulesPlan } from './rules-import-apply.ts';
+import { applyRulesPlan, CHANGED_MEANWHILE } from './rules-import-apply.ts';
 import { computeImportImpact } from './rules-import-impact.ts';
 import { planRulesImport } from './rules-import-plan.ts';
 import { planText } from './rules-plan-report.ts';
@@ -93,6 +93,21 @@ describe('computeImportImpact', () => {
 });
 
 describe('applyRulesPlan', () => {
+  it('does not send a datasource whose rules changed since the plan', async () => {
+    const plan = planRulesImport(CURRENT, rulesOf({ a: [LOAD], b: [{ type: 'dropForever' }] }));
+    const posted: string[] = [];
+    const summary = await applyRulesPlan(plan.entries, {
+      author: 'ada',
+      comment: 'why',
+      save: async ({ dataSource }) => {
+        posted.push(dataSource);
+      },
+      read: async (name) => (name === 'b' ? { rules: [], raw: [], error: null } : (CURRENT[name] as RuleListResult)),
+    });
+    expect(posted).toEqual(['a']);
+    expect(summary.outcomes[1]).toEqual({ name: 'b', result: 'failed', message: CHANGED_MEANWHILE });
+  });
+
   it('posts each selected change once, keeps going after a failure, and counts every outcome', async () => {
     const plan = planRulesImport(CURRENT, rulesOf({ a: [LOAD], b: [LOAD], c: [LOAD], e: [LOAD] }));
     const posted: string[] = [];
@@ -104,6 +119,7 @@ describe('applyRulesPlan', () => {
         posted.push(`${dataSource} ${author} ${comment}`);
         if (dataSource === 'c') throw new Error('Druid refused');
       },
+      read: async (name) => CURRENT[name] ?? { rules: [], raw: [], error: null },
     });
     expect(posted).toEqual(['a ada why', 'c ada why']);
     expect(summary).toMatchObject({ saved: 1, unchanged: 1, failed: 1, notSent: 1 });
