@@ -8,6 +8,7 @@
 import { defaultsChains } from '../druid/default-rules-reach.ts';
 import { computeEffectiveRetention, type RetentionSegmentColumns } from '../druid/effective-retention.ts';
 import { computeRetentionChange, type RetentionChange } from '../druid/retention-change.ts';
+import { type RangeGovernor, wholeRangeGovernor } from '../druid/rule-chain-range.ts';
 import { DEFAULT_RULES_KEY, type Rule } from '../druid/rules.ts';
 import type { RulesPlan } from './rules-import-plan.ts';
 import type { RetentionIntervals } from './rules-segments.ts';
@@ -72,7 +73,27 @@ export async function computeImportImpact(input: ImportImpactInput): Promise<Imp
   const defaultsChange = changed.has(DEFAULT_RULES_KEY);
   const jobs: Job[] = [];
   const unknown: string[] = [];
+  // Chains are prepared once per distinct rule list: many datasources share one.
   const prepared = new Map<string, ReturnType<typeof defaultsChains>>();
+  const chainOf = (own: readonly Rule[], before: readonly Rule[], after: readonly Rule[]) => {
+    const key = JSON.stringify(own);
+    let chains = prepared.get(key);
+    if (!chains) {
+      chains = defaultsChains(own, before, after, now);
+      prepared.set(key, chains);
+    }
+    return chains;
+  };
+  const governors = new Map<string, RangeGovernor>();
+  const governorOf = (own: readonly Rule[], defaults: readonly Rule[]) => {
+    const key = JSON.stringify([own, defaults === defaultsBefore]);
+    let governor = governors.get(key);
+    if (!governor) {
+      governor = wholeRangeGovernor(own, defaults, now);
+      governors.set(key, governor);
+    }
+    return governor;
+  };
   for (const [name, totals] of served) {
     if (totals.count === 0 || totals.minTime === null || totals.maxTime === null) continue;
     const ownAfter = changed.get(name);
@@ -83,18 +104,16 @@ export async function computeImportImpact(input: ImportImpactInput): Promise<Imp
       continue;
     }
     const before = own?.rules ?? [];
+    const range = { start: totals.minTime, end: totals.maxTime };
     if (ownAfter !== undefined) {
-      jobs.push({ name, before, after: ownAfter, totals, rows: null, inFile: true });
+      // Each chain governing the whole range with one rule makes one row of the totals exact.
+      const whole = governorOf(before, defaultsBefore)(range) && governorOf(ownAfter, defaultsAfter)(range);
+      const rows = whole ? wholeRange(totals) : null;
+      jobs.push({ name, before, after: ownAfter, totals, rows, inFile: true });
       continue;
     }
     // Only the defaults change for this one: its range alone often tells.
-    const key = JSON.stringify(before);
-    let chains = prepared.get(key);
-    if (!chains) {
-      chains = defaultsChains(before, defaultsBefore, defaultsAfter, now);
-      prepared.set(key, chains);
-    }
-    const reach = chains.reach({ start: totals.minTime, end: totals.maxTime });
+    const reach = chainOf(before, defaultsBefore, defaultsAfter).reach(range);
     if (reach.kind === 'never') continue;
     const rows = reach.kind === 'whole' ? wholeRange(totals) : null;
     jobs.push({ name, before, after: before, totals, rows, inFile: false });
