@@ -61,26 +61,35 @@ test.describe('rules as code, applied', () => {
     );
     await expectAccessible(page);
 
-    await page.getByRole('button', { name: 'Apply 2 selected changes…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Apply the rules of 2 datasources?' });
-    await dialog.getByLabel('Comment (why)').fill('retention from git');
-    await dialog.getByLabel('Your name').fill('Ada');
-    const confirm = dialog.getByRole('button', { name: 'Apply to 2 datasources' });
+    // First kttm1 alone: not a drop, so no typed confirmation; wikipedia_hour is not sent.
+    await changes.getByRole('checkbox', { name: 'Apply to wikipedia_hour' }).uncheck();
+    await page.getByRole('button', { name: 'Apply 1 selected change…' }).click();
+    const first = page.getByRole('dialog', { name: 'Apply the rules of 1 datasource?' });
+    await first.getByLabel('Comment (why)').fill('retention from git');
+    await first.getByLabel('Your name').fill('Ada');
+    await first.getByRole('button', { name: 'Apply to 1 datasource' }).click();
+    const result = page.getByRole('status').filter({ hasText: 'saved' });
+    await expect(result).toHaveText('1 saved, 3 unchanged (not sent), 0 failed, 1 not sent.');
+
+    // Planned again against the cluster as it is now: only wikipedia_hour is left, and it drops served data.
+    await expect(changes.getByRole('checkbox')).toHaveCount(1);
+    await expect(changes.getByRole('checkbox', { name: 'Apply to wikipedia_hour' })).toBeChecked();
+    await page.getByRole('button', { name: 'Apply 1 selected change…' }).click();
+    const second = page.getByRole('dialog', { name: 'Apply the rules of 1 datasource?' });
+    await second.getByLabel('Comment (why)').fill('retire wikipedia_hour');
+    const confirm = second.getByRole('button', { name: 'Apply to 1 datasource' });
     await expect(confirm).toBeDisabled();
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectAccessible(page);
-    await dialog.getByLabel('Type wikipedia_hour to confirm').fill('wikipedia_hour');
+    await second.getByLabel('Type wikipedia_hour to confirm').fill('wikipedia_hour');
     await confirm.click();
+    await expect(result).toHaveText('1 saved, 4 unchanged (not sent), 0 failed, 0 not sent.');
 
-    await expect(page.getByRole('status').filter({ hasText: 'saved' })).toHaveText(
-      '2 saved, 3 unchanged (not sent), 0 failed, 0 not sent.',
-    );
     const after = (await (await request.get(RULES)).json()) as Record<string, unknown[]>;
     expect(after.kttm1).toEqual([{ ...kttm1[0], useDefaultTierForNull: true }]);
     expect(after.wikipedia_hour).toEqual([{ type: 'dropForever' }]);
     const [audit] = await (await request.get(`${RULES}/kttm1/history?count=1`)).json();
     expect(audit.auditInfo).toMatchObject({ author: 'Ada', comment: 'retention from git' });
-    // Planned again against the cluster as it is now: nothing left to apply.
     await expect(page.getByText('Nothing to apply: the cluster already holds these rules.')).toBeVisible();
   });
 });

@@ -1,13 +1,8 @@
-import { useEffect, useId, useState } from 'react';
-import { changedEntries } from '../../api/rules-import-plan.ts';
-import { planDocument } from '../../api/rules-plan-report.ts';
+import { useId } from 'react';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
-import { downloadFile } from '../../components/download-file.ts';
-import { formatCountOf } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
-import { ApplyImportDialog } from './apply-import-dialog.tsx';
 import { ApplySummaryView } from './apply-summary-view.tsx';
-import { ImportPlanView } from './import-plan-view.tsx';
+import { ImportPlanSection } from './import-plan-section.tsx';
 import { RulesExportSection } from './rules-export-section.tsx';
 import { useApplyImport } from './use-apply-import.ts';
 import { useImportPlan } from './use-import-plan.ts';
@@ -19,15 +14,6 @@ export function RulesAsCodePage() {
   const importer = useImportPlan();
   const apply = useApplyImport();
   const { state } = importer;
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = useState(false);
-
-  const plan = state.status === 'ready' ? state.plan : null;
-  useEffect(() => {
-    setSelected(new Set(plan ? changedEntries(plan).map((entry) => entry.name) : []));
-  }, [plan]);
-
-  const chosen = plan ? changedEntries(plan).filter((entry) => selected.has(entry.name)) : [];
 
   return (
     <section className="stack rules-code">
@@ -74,56 +60,13 @@ export function RulesAsCodePage() {
         )}
         {state.status === 'error' && <QueryErrorAlert error={state.error} onRetry={importer.replan} />}
         {state.status === 'ready' && (
-          <section className="stack" aria-labelledby="rules-code-plan">
-            <div className="row rules-code-plan-header">
-              <h3 id="rules-code-plan">Plan for {state.fileName}</h3>
-              <button
-                type="button"
-                onClick={() =>
-                  downloadFile(
-                    `${state.fileName.replace(/\.json$/i, '')}-plan.json`,
-                    `${JSON.stringify(planDocument(state.plan, state.impact), null, 2)}\n`,
-                    'application/json',
-                  )
-                }
-              >
-                Download plan (JSON)
-              </button>
-              <button
-                type="button"
-                className="primary"
-                disabled={chosen.length === 0}
-                onClick={() => setConfirming(true)}
-              >
-                Apply {formatCountOf(chosen.length, 'selected change')}…
-              </button>
-            </div>
-            <ImportPlanView
-              plan={state.plan}
-              impact={state.impact}
-              selected={selected}
-              onToggle={(name, on) =>
-                setSelected((current) => {
-                  const next = new Set(current);
-                  if (on) next.add(name);
-                  else next.delete(name);
-                  return next;
-                })
-              }
-            />
-            <ApplyImportDialog
-              open={confirming}
-              entries={chosen}
-              impact={state.impact}
-              state={apply.state}
-              onCancel={() => setConfirming(false)}
-              onApply={async (author, comment) => {
-                await apply.run(state.plan.entries, selected, author, comment);
-                setConfirming(false);
-                importer.replan();
-              }}
-            />
-          </section>
+          <ImportPlanSection
+            fileName={state.fileName}
+            plan={state.plan}
+            impact={state.impact}
+            apply={apply}
+            onApplied={importer.replan}
+          />
         )}
       </section>
       {apply.state.status === 'done' && <ApplySummaryView summary={apply.state.summary} />}
