@@ -83,6 +83,21 @@ describe('with kill on: retention, buffer period, maxSegments, period and whitel
       report: { type: 'killUnusedSegments', taskId: id, payload: { numSegmentsKilled: 4, numBatchesProcessed: 1 } },
     });
     expect(await unusedCount(cluster, 'old_logs')).toBe(6);
+    // Its spec carries the duty's limit and buffer (now − P30D), which the kill API's tasks leave null.
+    const spec = await getJson<{ task: string; payload: Record<string, unknown> }>(
+      cluster,
+      `/druid/indexer/v1/task/${encodeURIComponent(id ?? '')}`,
+    );
+    expect(spec).toEqual({
+      task: id,
+      payload: expect.objectContaining({
+        type: 'kill',
+        dataSource: 'old_logs',
+        interval: '2025-01-01T00:00:00.000Z/2025-01-05T00:00:00.000Z',
+        limit: 4,
+        maxUsedStatusLastUpdatedTime: '2025-12-02T00:00:00.000Z',
+      }),
+    });
     // A real kill task in the tasks API, told apart from api-issued ones by its prefix.
     const tasks = await getJson<Array<{ id: string; type: string }>>(cluster, '/druid/indexer/v1/tasks?type=kill');
     expect(tasks.map((t) => t.id)).toEqual([id]);

@@ -34,6 +34,14 @@ export function registerTaskRoutes(app: Hono, ctx: ClusterContext): void {
     return jsonResponse(200, { task: id, status: taskStatusPlus(task) });
   });
 
+  // The task's spec as submitted: for a kill task its interval, limit and maxUsedStatusLastUpdatedTime.
+  app.get('/druid/indexer/v1/task/:taskId', (c) => {
+    const id = c.req.param('taskId');
+    const task = findTask(ctx.db, id);
+    if (!task) return textResponse(400, `Cannot find any task with id: [${id}]`);
+    return rawJsonResponse(`{"task":${JSON.stringify(id)},"payload":${task.payload}}`);
+  });
+
   app.get('/druid/indexer/v1/task/:taskId/reports', (c) => {
     const id = c.req.param('taskId');
     if (!findTask(ctx.db, id)) return textResponse(400, `Cannot find any task with id: [${id}]`);
