@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster, type TestCluster } from '../testing/test-cluster.ts';
-import { call, getJson } from './api-helpers.ts';
+import { call, getJson, OVERLORD, segmentId } from './api-helpers.ts';
 import {
   DAY,
   finishedTask,
@@ -136,6 +136,57 @@ describe('with kill on: retention, buffer period, maxSegments, period and whitel
     expect(report.eligibleUnusedSegments).toEqual({ fresh_unused: 3 });
     await finishedTask(cluster, report.taskIds[0] ?? '');
     expect(await unusedCount(cluster, 'fresh_unused')).toBe(0);
+  });
+});
+
+describe('segments of one interval marked unused at different times', () => {
+  const clock = testClock('2025-06-01T00:00:00.000Z');
+  let cluster: TestCluster;
+  const start = Date.parse('2025-01-01T00:00:00.000Z');
+  const version = '2024-01-01T00:00:00.000Z';
+  const id = (partition: number) => segmentId('parts', start, start + DAY, version, partition);
+  beforeAll(async () => {
+    cluster = await startTestCluster({
+      seed: 'none',
+      now: clock.now,
+      properties: { 'druid.coordinator.kill.on': 'true', 'druid.worker.capacity': '10' },
+    });
+    const segments = [0, 1, 2].map((partitionNum) => ({
+      dataSource: 'parts',
+      interval: '2025-01-01/2025-01-02',
+      version,
+      partitionNum,
+      partitions: 3,
+    }));
+    expect((await call(cluster, 'POST', '/local-cluster/segments', { body: segments })).status).toBe(200);
+  });
+  afterAll(() => cluster.stop());
+
+  const markUnused = async (partition: number) => {
+    const path = `${OVERLORD}/parts/segments/${encodeURIComponent(id(partition))}`;
+    expect((await call(cluster, 'DELETE', path)).json()).toMatchObject({ numChangedSegments: 1 });
+  };
+
+  it('counts and kills only the segments past the buffer, the others two runs after they are', async () => {
+    await markUnused(0);
+    clock.set('2025-06-21T00:00:00.000Z');
+    await markUnused(1);
+    await markUnused(2);
+    clock.set('2025-07-02T00:00:00.000Z');
+    const first = await runAutoKill(cluster);
+    expect(first.eligibleUnusedSegments).toEqual({ parts: 1 });
+    // The task's buffer keeps the two segments marked later, though they share its interval.
+    expect((await finishedTask(cluster, first.taskIds[0] ?? '')).report.payload.numSegmentsKilled).toBe(1);
+    expect(await unusedCount(cluster, 'parts')).toBe(2);
+    // Druid looks only at segments starting at or after where the datasource's last task ended (2025-01-02), so the
+    // next run finds nothing and forgets that position; the run after it finds the two.
+    clock.set('2025-07-21T00:00:00.000Z');
+    expect((await runAutoKill(cluster)).eligibleUnusedSegments).toEqual({ parts: 0 });
+    clock.advance(HALF_HOUR);
+    const third = await runAutoKill(cluster);
+    expect(third.eligibleUnusedSegments).toEqual({ parts: 2 });
+    await finishedTask(cluster, third.taskIds[0] ?? '');
+    expect(await unusedCount(cluster, 'parts')).toBe(0);
   });
 });
 

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import { formatInstant, MIN_INSTANT } from '../../src/druid/instant.ts';
-import type { Interval } from '../../src/druid/interval.ts';
 import { type ClusterContext, runtimeOf } from './context.ts';
 import { currentDynamicConfig } from './dynamic-config.ts';
 import { dataSourceNames } from './segment-store.ts';
 import type { TaskRunner } from './tasks.ts';
+import { eligibleUnusedIntervals } from './unused-marks.ts';
 
 /**
  * The Coordinator's KillUnusedSegments duty (Druid 30+), run by the indexing duty group every indexing period and
@@ -51,32 +51,6 @@ function stateOf(ctx: ClusterContext): DutyState {
   return state;
 }
 
-/**
- * SegmentsMetadataManager.getUnusedSegmentIntervals: one interval per eligible unused segment, ordered by start
- * then end. Walks only the groups that have unused segments (segment_groups' key), then their rows by the
- * (dataSource, start_ms, end_ms) index; CROSS JOIN keeps that order, so a datasource of 2M used segments costs a
- * few lookups, not a scan.
- */
-export const ELIGIBLE_INTERVALS_SQL = `SELECT g.start_ms AS start, g.end_ms AS "end"
-  FROM segment_groups g CROSS JOIN segment_rows r CROSS JOIN segment_state s
-  WHERE g.dataSource = ? AND g.start_ms >= ? AND g.end_ms <= ? AND g.unused_count > 0
-    AND r.dataSource = g.dataSource AND r.start_ms = g.start_ms AND r.end_ms = g.end_ms AND r.version = g.version
-    AND s.seg = r.seg AND s.used = 0 AND s.used_status_last_updated <= ?
-  ORDER BY g.start_ms, g.end_ms LIMIT ?`;
-
-function eligibleIntervals(
-  db: Database.Database,
-  dataSource: string,
-  minStart: number,
-  maxEnd: number,
-  maxUsedStatusLastUpdated: string,
-  limit: number,
-): Interval[] {
-  return db
-    .prepare<[string, number, number, string, number], Interval>(ELIGIBLE_INTERVALS_SQL)
-    .all(dataSource, minStart, maxEnd, maxUsedStatusLastUpdated, limit);
-}
-
 function runningAutoKillTasks(db: Database.Database): number {
   const row = db
     .prepare<[string], { n: number }>(
@@ -117,6 +91,7 @@ export async function runAutoKill(ctx: ClusterContext, tasks: TaskRunner): Promi
     state.lastKillTime = now;
     const maxUsedStatusLastUpdatedTime = now - kill.bufferPeriodMs;
     const maxEnd = kill.ignoreDurationToRetain ? MAX_END : now - kill.durationToRetainMs;
+    const maxUsedText = formatInstant(maxUsedStatusLastUpdatedTime);
     let sliceStart = Date.now();
     for (const dataSource of dataSources) {
       if (report.submittedTasks >= report.availableSlots) break;
@@ -124,14 +99,13 @@ export async function runAutoKill(ctx: ClusterContext, tasks: TaskRunner): Promi
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = Date.now();
       }
-      const intervals = eligibleIntervals(
-        ctx.db,
-        dataSource,
-        state.lastKillIntervalEnd.get(dataSource) ?? MIN_INSTANT,
+      // SegmentsMetadataManager.getUnusedSegmentIntervals, from groups' marks (unused-marks.ts), not a row scan.
+      const intervals = await eligibleUnusedIntervals(ctx.db, dataSource, {
+        minStart: state.lastKillIntervalEnd.get(dataSource) ?? MIN_INSTANT,
         maxEnd,
-        formatInstant(maxUsedStatusLastUpdatedTime),
-        kill.maxSegments,
-      );
+        maxMark: maxUsedText,
+        limit: kill.maxSegments,
+      });
       report.eligibleUnusedSegments[dataSource] = intervals.length;
       if (intervals.length === 0) {
         state.lastKillIntervalEnd.delete(dataSource);
