@@ -2,11 +2,30 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { configHistoryQueryOptions } from '../../api/auto-kill-config.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
+import { describeValue, killConfigValues } from './config-changes.ts';
 import { ConfigDiffList } from './config-diff-list.tsx';
 import { diffConfigs } from './config-history-diff.ts';
 import { formatWhen } from './format-when.ts';
 
 const STEP = 20;
+
+/** The earliest entry loaded has no version before it to diff against: its kill fields as saved. */
+function KillFieldsOf({ config }: { config: Record<string, unknown> }) {
+  const values = killConfigValues(config);
+  const fields = Object.keys(values) as Array<keyof typeof values>;
+  return (
+    <div className="stack">
+      <p className="muted">The earliest change loaded; its kill settings:</p>
+      <ul className="config-diff">
+        {fields.map((field) => (
+          <li key={field}>
+            <span className="mono">{field}</span>: {describeValue(field, values[field])}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** Who changed the Coordinator's dynamic config, when and why, each entry diffed against the one before it. */
 export function ConfigHistory() {
@@ -41,7 +60,7 @@ export function ConfigHistory() {
                 {entry.config === null ? (
                   <p className="muted">The payload is not JSON (Druid may have truncated it).</p>
                 ) : previous === null ? (
-                  <p className="muted">The earliest change loaded: nothing to compare it with.</p>
+                  <KillFieldsOf config={entry.config} />
                 ) : (
                   <ConfigDiffList
                     changes={diffConfigs(previous, entry.config)}

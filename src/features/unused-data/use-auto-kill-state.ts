@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   dynamicConfigQueryOptions,
   killPropertiesQueryOptions,
@@ -7,7 +7,9 @@ import {
   nameList,
   taskCapacityQueryOptions,
 } from '../../api/auto-kill-config.ts';
-import { killHistoryQueryOptions, lastAutomaticKillAt } from '../../api/kill-history.ts';
+import { type KillTaskEntry, killHistoryQueryOptions, lastAutomaticKillAt } from '../../api/kill-history.ts';
+import { druidKeys } from '../../api/query-keys.ts';
+import { isTaskComplete } from '../../api/tasks.ts';
 import { type AutoKillPlan, nextKillRun } from '../../druid/auto-kill-prediction.ts';
 import { readStaticKillSettings, type StaticKillSettings } from '../../druid/auto-kill-settings.ts';
 
@@ -24,6 +26,24 @@ function useNow(): number {
   return now;
 }
 
+/** When a kill task the view saw running (or had not seen) completes, its datasource's unused segments reload. */
+function useRefreshOnKillDone(entries: readonly KillTaskEntry[] | undefined) {
+  const client = useQueryClient();
+  const seen = useRef<Map<string, boolean> | null>(null);
+  useEffect(() => {
+    if (!entries) return;
+    const first = seen.current === null;
+    const known = seen.current ?? new Map<string, boolean>();
+    for (const { task } of entries) {
+      const complete = isTaskComplete(task);
+      if (!first && complete && known.get(task.id) !== true && task.dataSource)
+        void client.invalidateQueries({ queryKey: druidKeys.segments(task.dataSource) });
+      known.set(task.id, complete);
+    }
+    seen.current = known;
+  }, [entries, client]);
+}
+
 /**
  * Everything the view knows about auto-kill, each part from its own request so one that fails (a 403, a 404 on an
  * older Druid) leaves the others shown; unknown parts stay null in the plan and exclude nothing.
@@ -34,6 +54,7 @@ export function useAutoKillState() {
   const capacity = useQuery(taskCapacityQueryOptions());
   const history = useQuery(killHistoryQueryOptions(KILL_HISTORY_MAX));
   const now = useNow();
+  useRefreshOnKillDone(history.data);
 
   const settings: StaticKillSettings | null = useMemo(
     () => (properties.data ? readStaticKillSettings(properties.data.properties) : null),
