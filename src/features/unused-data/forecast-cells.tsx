@@ -5,7 +5,7 @@ import { allUnusedAgesQueryOptions, UNUSED_AGES_CAP } from '../../api/unused-age
 import { formatBytes, formatCount } from '../../components/format.ts';
 import { type DataSourceForecast, EXCLUSION_TEXT } from '../../druid/auto-kill-prediction.ts';
 import { AgeHistogramBars } from './age-histogram.tsx';
-import { useForecastShared } from './forecast-context.ts';
+import { type ForecastShared, useForecastShared } from './forecast-context.ts';
 import { formatWhen } from './format-when.ts';
 import { useRowForecast } from './use-row-forecast.ts';
 
@@ -58,13 +58,22 @@ export function AgeCell({ name }: { name: string }) {
 }
 
 /** One line: what the next run deletes and when, or why nothing goes. */
-export function describeForecast(forecast: DataSourceForecast, count: number, capped: boolean): string {
+export function describeForecast(
+  forecast: DataSourceForecast,
+  count: number,
+  capped: boolean,
+  competing: ForecastShared['competing'] = null,
+): string {
   if (forecast.exclusion) return `Never: ${EXCLUSION_TEXT[forecast.exclusion]}`;
   if (count === 0) return 'Nothing to kill';
   const of = capped ? ` (of the first ${formatCount(count)} by time)` : '';
   const parts: string[] = [];
+  // With fewer slots than datasources, a run may fill its slots before reaching this one.
+  const slotNote = competing
+    ? ` if a kill slot is free (${formatCount(competing.slots)} for ${formatCount(competing.dataSources)} datasources)`
+    : '';
   if (forecast.nextRunCount > 0)
-    parts.push(`${formatCount(forecast.nextRunCount)} on ${formatWhen(forecast.nextRunAt)}${of}`);
+    parts.push(`${formatCount(forecast.nextRunCount)} on ${formatWhen(forecast.nextRunAt)}${of}${slotNote}`);
   if (forecast.lastKillAt !== null && forecast.lastKillAt !== forecast.nextRunAt)
     parts.push(`all by ${formatWhen(forecast.lastKillAt)}`);
   const { buffer, durationToRetain } = forecast.waiting;
@@ -79,9 +88,9 @@ export function describeForecast(forecast: DataSourceForecast, count: number, ca
 
 export function AutoKillCell({ name }: { name: string }) {
   const { summary } = useRowForecast(name);
-  const { plan } = useForecastShared();
+  const { plan, competing } = useForecastShared();
   if (!summary) return <Busy />;
-  const text = describeForecast(summary.forecast, summary.count, summary.capped);
+  const text = describeForecast(summary.forecast, summary.count, summary.capped, competing);
   const unknown = plan.on === null || plan.whitelist === null ? ' (settings partly unknown)' : '';
   return (
     <span className={summary.forecast.exclusion ? 'muted' : undefined} title={text + unknown}>

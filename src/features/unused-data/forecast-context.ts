@@ -8,6 +8,11 @@ export interface ForecastShared {
   nextRunAt: number;
   /** Rows wait this long on screen before asking (0 until the list is first scrolled). */
   dwellMs: number;
+  /**
+   * Datasources auto-kill considers when they outnumber its task slots (each run submits at most one task per slot,
+   * so some may wait for later runs); null when the slots suffice or are unknown.
+   */
+  competing: { slots: number; dataSources: number } | null;
   /** Opens the protect (or allow) dialog; null while the whitelist is unknown. */
   onProtect: ((dataSource: string, protect: boolean) => void) | null;
 }

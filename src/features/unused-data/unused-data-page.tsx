@@ -29,14 +29,18 @@ export function UnusedDataPage() {
   }, [names.data, filter]);
   const whitelist = state.plan.whitelist;
   const onProtect = useCallback((dataSource: string, protect: boolean) => setProtecting({ dataSource, protect }), []);
+  const considered = whitelist && whitelist.length > 0 ? whitelist.length : (names.data?.length ?? 0);
+  const slots = state.plan.maxSlots;
+  const short = slots !== null && slots > 0 && considered > slots;
   const shared = useMemo(
     () => ({
+      competing: short && slots !== null ? { slots, dataSources: considered } : null,
       plan: state.plan,
       now: state.now,
       nextRunAt: state.nextRunAt,
       onProtect: whitelist === null ? null : onProtect,
     }),
-    [state.plan, state.now, state.nextRunAt, whitelist, onProtect],
+    [state.plan, state.now, state.nextRunAt, whitelist, onProtect, short, slots, considered],
   );
 
   return (
