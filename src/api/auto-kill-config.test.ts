@@ -52,7 +52,7 @@ describe('dynamic config values', () => {
   it('cuts the kill slots from the capacity like the duty: min(⌊capacity × ratio⌋, maxKillTaskSlots)', () => {
     expect(killTaskSlots(10, { killTaskSlotRatio: 0.1 })).toBe(1);
     expect(killTaskSlots(10, { killTaskSlotRatio: 0.5, maxKillTaskSlots: 2 })).toBe(2);
-    expect(killTaskSlots(10, {})).toBe(1);
+    expect(killTaskSlots(10, {})).toBeNull();
     expect(killTaskSlots(null, { killTaskSlotRatio: 0.5 })).toBeNull();
   });
 });

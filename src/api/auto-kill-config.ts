@@ -163,7 +163,8 @@ export const taskCapacityQueryOptions = () =>
 
 /** The kill task slots: min(⌊capacity × killTaskSlotRatio⌋, maxKillTaskSlots); null when unknown. */
 export function killTaskSlots(capacity: number | null, config: DynamicConfig | undefined): number | null {
-  if (capacity === null || !config) return null;
-  const ratio = Math.min(config.killTaskSlotRatio ?? 0.1, 1);
+  // A release without killTaskSlotRatio has other slot rules: unknown rather than guessed.
+  if (capacity === null || typeof config?.killTaskSlotRatio !== 'number') return null;
+  const ratio = Math.min(config.killTaskSlotRatio, 1);
   return Math.min(Math.floor(capacity * ratio), config.maxKillTaskSlots ?? 2_147_483_647);
 }

@@ -48,6 +48,13 @@ export function AutoKillSettingsCard({ state }: { state: AutoKillState }) {
       ]
     : [];
   const values = config.data ? killConfigValues(config.data) : null;
+  // Fields an older release does not have are said to be missing, never shown as a default.
+  const shown = (field: 'killTaskSlotRatio' | 'maxKillTaskSlots', value: number) =>
+    config.data && typeof config.data[field] === 'number' ? (
+      describeValue(field, value)
+    ) : (
+      <span className="muted">not in this Druid release</span>
+    );
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Auto-kill settings</h2>
@@ -90,9 +97,9 @@ export function AutoKillSettingsCard({ state }: { state: AutoKillState }) {
                 {describeValue('killDataSourceWhitelist', values.killDataSourceWhitelist)}
               </dd>
               <dt>killTaskSlotRatio</dt>
-              <dd>{describeValue('killTaskSlotRatio', values.killTaskSlotRatio)}</dd>
+              <dd>{shown('killTaskSlotRatio', values.killTaskSlotRatio)}</dd>
               <dt>maxKillTaskSlots</dt>
-              <dd>{describeValue('maxKillTaskSlots', values.maxKillTaskSlots)}</dd>
+              <dd>{shown('maxKillTaskSlots', values.maxKillTaskSlots)}</dd>
               <dt>Kill task slots</dt>
               <dd>
                 {plan.maxSlots === null
@@ -113,6 +120,13 @@ export function AutoKillSettingsCard({ state }: { state: AutoKillState }) {
           )}
         </div>
       </div>
+      {settings?.overlordKillEnabled.value && (
+        <div role="note" className="alert warning">
+          The Overlord’s embedded kill is on: it deletes unused segments of every datasource once they have been unused
+          for {settings.overlordBufferPeriodMs.text}, whatever killDataSourceWhitelist says. The forecast below covers
+          the Coordinator’s auto-kill only.
+        </div>
+      )}
       {config.data && <DynamicConfigDialog open={editing} onClose={() => setEditing(false)} current={config.data} />}
     </section>
   );

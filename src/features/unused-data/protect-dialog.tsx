@@ -22,6 +22,8 @@ interface ProtectDialogProps {
   whitelist: readonly string[];
   /** Every datasource in the metadata store: what an empty whitelist means. */
   allDataSources: readonly string[];
+  /** The Overlord's embedded kill (Druid 34+) ignores the whitelist. */
+  embeddedKillOn: boolean;
   onClose: () => void;
 }
 
@@ -30,7 +32,7 @@ interface ProtectDialogProps {
  * datasource" into a list (datasources created later are then protected too), the operator types the datasource
  * name, because that changes what auto-kill does to the whole cluster.
  */
-export function ProtectDialog({ request, whitelist, allDataSources, onClose }: ProtectDialogProps) {
+export function ProtectDialog({ request, whitelist, allDataSources, embeddedKillOn, onClose }: ProtectDialogProps) {
   const id = useId();
   const open = request !== null;
   const author = useAuditAuthorField(open);
@@ -129,6 +131,12 @@ export function ProtectDialog({ request, whitelist, allDataSources, onClose }: P
             The list is empty today, so auto-kill may delete from every datasource. Protecting {dataSource} replaces it
             with the {change.next.length} other datasources by name: datasources created later will <strong>not</strong>{' '}
             be auto-killed until they are added.
+          </div>
+        )}
+        {protect && embeddedKillOn && (
+          <div className="alert warning" role="note">
+            The Overlord’s embedded kill is on and ignores this list: it will still delete {dataSource}’s unused
+            segments after its buffer period.
           </div>
         )}
         {change.becomesAll && (

@@ -81,6 +81,7 @@ export function UnusedDataPage() {
           request={protecting}
           whitelist={whitelist}
           allDataSources={names.data ?? []}
+          embeddedKillOn={state.settings?.overlordKillEnabled.value === true}
           onClose={() => setProtecting(null)}
         />
       )}
