@@ -1,6 +1,8 @@
 /** The cells of one datasource in the unused-data list; everything comes from the row's bounded queries. */
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'wouter';
+import { isDruidApiError } from '../../api/druid-api-error.ts';
 import { allUnusedAgesQueryOptions, UNUSED_AGES_CAP } from '../../api/unused-ages.ts';
 import { formatBytes, formatCount } from '../../components/format.ts';
 import { type DataSourceForecast, EXCLUSION_TEXT } from '../../druid/auto-kill-prediction.ts';
@@ -17,9 +19,57 @@ function Busy() {
   );
 }
 
-export function UnusedCell({ name }: { name: string }) {
-  const { summary, failed, error, counting } = useRowForecast(name);
+/** "200+" and a Count all button that pages through the rest in the background, with progress and Cancel. */
+function CountAll({ name }: { name: string }) {
   const client = useQueryClient();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const options = allUnusedAgesQueryOptions(name, setProgress);
+  const start = () => {
+    setFailure(null);
+    setProgress(0);
+    client
+      .fetchQuery(options)
+      .catch((error: unknown) => {
+        if (
+          !(isDruidApiError(error) && error.kind === 'aborted') &&
+          !(error instanceof Error && error.name === 'CancelledError')
+        )
+          setFailure(error instanceof Error ? error.message : String(error));
+      })
+      .finally(() => setProgress(null));
+  };
+  if (progress !== null)
+    return (
+      <span role="status">
+        {formatCount(progress)} so far{' '}
+        <button
+          type="button"
+          className="ghost"
+          onClick={() => void client.cancelQueries({ queryKey: options.queryKey })}
+        >
+          Cancel<span className="visually-hidden"> counting {name}</span>
+        </button>
+      </span>
+    );
+  return (
+    <span>
+      {formatCount(UNUSED_AGES_CAP)}+{' '}
+      <button type="button" className="ghost" aria-label={`Count all unused segments of ${name}`} onClick={start}>
+        {failure ? 'Retry count' : 'Count all'}
+      </button>
+      {failure && (
+        <span className="field-error" title={failure}>
+          {' '}
+          failed
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function UnusedCell({ name }: { name: string }) {
+  const { summary, failed, error } = useRowForecast(name);
   if (failed)
     return (
       <span className="field-error" title={error instanceof Error ? error.message : undefined}>
@@ -28,20 +78,7 @@ export function UnusedCell({ name }: { name: string }) {
     );
   if (!summary) return <Busy />;
   if (!summary.capped) return <>{formatCount(summary.count)}</>;
-  return (
-    <span>
-      {formatCount(UNUSED_AGES_CAP)}+{' '}
-      <button
-        type="button"
-        className="ghost"
-        aria-label={`Count all unused segments of ${name}`}
-        disabled={counting}
-        onClick={() => void client.fetchQuery(allUnusedAgesQueryOptions(name))}
-      >
-        {counting ? 'Counting…' : 'Count all'}
-      </button>
-    </span>
-  );
+  return <CountAll name={name} />;
 }
 
 export function SizeCell({ name }: { name: string }) {

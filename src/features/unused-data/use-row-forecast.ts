@@ -45,5 +45,5 @@ export function useRowForecast(dataSource: string) {
       forecast: forecastDataSource(dataSource, ages.segments, plan, now, nextRunAt),
     };
   }, [ages, dataSource, plan, now, nextRunAt]);
-  return { summary, failed: first.isError, error: first.error, counting: all.isFetching };
+  return { summary, failed: first.isError, error: first.error };
 }
