@@ -77,6 +77,9 @@ test.describe('unused data and auto-kill', () => {
     // Protect social_media: the empty whitelist becomes every other datasource, confirmed by typing its name.
     await view.row('social_media').getByRole('button', { name: 'Protect social_media' }).click();
     await expect(view.dialog).toContainText('datasources created later will not be auto-killed');
+    // The dialog and its diff in the dark theme too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
     await view.dialog.getByRole('textbox', { name: /to confirm/ }).fill('social_media');
     await view.saveDialog('Protect social_media', 'keep the 2020 posts', 'Ada');
     await expect(view.dialog).toBeHidden();
