@@ -106,9 +106,13 @@ test.describe('unused data and auto-kill', () => {
     await expect(task).toContainText('Auto-kill');
     await expect(task).toContainText('SUCCESS', { timeout: 30_000 });
     await expect(task).toContainText('100');
-    await expect(task.getByRole('link', { name: /^Dry run of .* in sales_events$/ })).toBeVisible();
     // 22 left in sales_events; social_media untouched.
     await expect(view.row('sales_events')).toContainText(/^sales_events22/);
     await expect(view.row('social_media')).toContainText(/^social_media25/);
+
+    // The task's interval opens as a dry run in the Kill view: what is left there.
+    await task.getByRole('link', { name: /^Dry run of .* in sales_events$/ }).click();
+    await expect(page).toHaveURL(/\/kill\/sales_events\?interval=2024-01-01/);
+    await expect(page.getByRole('textbox', { name: 'Interval to kill' })).toHaveValue(/^2024-01-01T00:00:00\.000Z\//);
   });
 });
