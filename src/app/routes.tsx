@@ -17,6 +17,9 @@ const RulesAsCodePage = lazyPage(() =>
   import('../features/rules-as-code/rules-as-code-page.tsx').then((m) => m.RulesAsCodePage),
 );
 const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
+const UnusedDataPage = lazyPage(() =>
+  import('../features/unused-data/unused-data-page.tsx').then((m) => m.UnusedDataPage),
+);
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
 type Preloadable = Pick<LazyPage<never>, 'preload'>;
@@ -28,6 +31,7 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   rules: [RulesIndexPage, RulesEditorPage],
   'rules-as-code': [RulesAsCodePage],
   history: [HistoryPage],
+  'unused-data': [UnusedDataPage],
   cluster: [ClusterPage],
 };
 
@@ -69,6 +73,9 @@ export function AppRoutes() {
         </Route>
         <Route path="/history">
           <HistoryPage />
+        </Route>
+        <Route path="/unused-data">
+          <UnusedDataPage />
         </Route>
         <Route path="/cluster">
           <ClusterPage />
