@@ -15,6 +15,8 @@ const TEST_CLUSTER = '../../server/testing/test-cluster.ts';
 const NODE_FS = 'node:fs';
 const NODE_OS = 'node:os';
 const RULES_CLI = '../../scripts/rules-cli-run.ts';
+type StartTestCluster = (options?: { auth?: unknown }) => Promise<TestCluster>;
+let startTestCluster: StartTestCluster;
 let cluster: TestCluster;
 let runRulesCli: RunRulesCli;
 let dir: string;
@@ -31,19 +33,23 @@ beforeAll(async () => {
   const os = (await import(/* @vite-ignore */ NODE_OS)) as { tmpdir: () => string };
   ({ readFileSync, writeFileSync } = fs);
   dir = fs.mkdtempSync(join(os.tmpdir(), 'rules-cli-'));
-  const { startTestCluster } = (await import(/* @vite-ignore */ TEST_CLUSTER)) as {
-    startTestCluster: () => Promise<TestCluster>;
-  };
+  ({ startTestCluster } = (await import(/* @vite-ignore */ TEST_CLUSTER)) as {
+    startTestCluster: StartTestCluster;
+  });
   ({ runRulesCli } = (await import(/* @vite-ignore */ RULES_CLI)) as { runRulesCli: RunRulesCli });
   cluster = await startTestCluster();
 });
 afterAll(() => cluster.stop());
 
 async function cli(...argv: string[]) {
+  return cliWith({}, cluster, ...argv);
+}
+
+async function cliWith(env: Record<string, string>, target: TestCluster, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runRulesCli([...argv, '--router', cluster.baseUrl], {
-    env: {},
+  const code = await runRulesCli([...argv, '--router', target.baseUrl], {
+    env,
     out: (text) => {
       out += text;
     },
@@ -125,5 +131,39 @@ describe('npm run rules', () => {
     expect(defaults.code).toBe(1);
     expect(defaults.err).toContain('--allow-default');
     expect(await allRules()).toEqual(before);
+  });
+});
+
+describe('npm run rules against a secured cluster', () => {
+  // Reads everything, writes only the wikipedia datasources.
+  const editor = (action: string) => ({ type: 'DATASOURCE', name: action === 'READ' ? '.*' : 'wikipedia_.*', action });
+  const AUTH = {
+    users: {
+      editor: {
+        password: 'e',
+        permissions: [editor('READ'), editor('WRITE'), { type: 'STATE', name: 'STATE', action: 'READ' }],
+      },
+    },
+  };
+  let secured: TestCluster;
+  beforeAll(async () => {
+    secured = await startTestCluster({ auth: AUTH });
+  });
+  afterAll(() => secured.stop());
+
+  it("signs in from the environment, saves what it may and reports Druid's refusal for the rest", async () => {
+    const file = join(dir, 'secured.json');
+    const load = [{ type: 'loadForever', tieredReplicants: { _default_tier: 1 } }];
+    writeFileSync(file, JSON.stringify({ kttm1: load, wikipedia_api: load }));
+    const anonymous = await cliWith({}, secured, 'plan', '--file', file);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.err).toMatch(/401|Unauthorized/);
+
+    const env = { DRUID_USER: 'editor', DRUID_PASSWORD: 'e' };
+    const result = await cliWith(env, secured, 'apply', '--file', file, '--comment', 'from CI');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('wikipedia_api: saved');
+    expect(result.out).toMatch(/kttm1: failed: 403: .+/);
+    expect(result.out).toContain('1 saved, 0 unchanged (not sent), 1 failed, 0 not sent.');
   });
 });
