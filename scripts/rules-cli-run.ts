@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { setClientTarget } from '../src/api/client-target.ts';
+import { formatRulesFileText, parseRulesFileText, rulesFileFormat } from '../src/api/rules-file-text.ts';
 import { loadImportPlan } from '../src/api/rules-import.ts';
 import { applyRulesPlan } from '../src/api/rules-import-apply.ts';
 import { dropsServedData } from '../src/api/rules-import-impact.ts';
@@ -13,7 +14,6 @@ import { changedEntries } from '../src/api/rules-import-plan.ts';
 import { planDocument, planText, summaryText } from '../src/api/rules-plan-report.ts';
 import { fetchRawRules } from '../src/api/rules-raw.ts';
 import { DEFAULT_RULES_KEY } from '../src/druid/rules.ts';
-import { formatRulesFile, parseRulesFile } from '../src/druid/rules-file.ts';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -24,6 +24,7 @@ export interface CliIo {
 
 export const USAGE = `Usage: npm run rules -- <command> --router URL [options]
   export --file F             write the cluster's rules (GET /druid/coordinator/v1/rules) to F (stdout without --file)
+                              F ending in .yaml or .yml is read and written as YAML, anything else as JSON
   plan   --file F             what importing F would change, per datasource, and its effect on served segments
          --exit-code          exit 2 when the plan has changes
          --json               print the plan as JSON
@@ -62,7 +63,7 @@ export async function runRulesCli(argv: string[], io: CliIo): Promise<number> {
   setClientTarget({ baseUrl: router, authorization: authorization(io.env) });
   try {
     if (command === 'export') {
-      const text = formatRulesFile(await fetchRawRules());
+      const text = await formatRulesFileText(await fetchRawRules(), rulesFileFormat(values.file ?? '.json'));
       if (values.file) await writeFile(values.file, text);
       else io.out(text);
       return 0;
@@ -71,7 +72,7 @@ export async function runRulesCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`${command} needs --file F.\n`);
       return 1;
     }
-    const file = parseRulesFile(await readFile(values.file, 'utf8'));
+    const file = await parseRulesFileText(values.file, await readFile(values.file, 'utf8'));
     if (!file.ok) {
       io.err(`${values.file} was refused; nothing was applied:\n${file.errors.map((e) => `  ${e}`).join('\n')}\n`);
       return 1;

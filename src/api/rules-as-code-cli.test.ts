@@ -75,6 +75,17 @@ describe('npm run rules', () => {
     expect(plan.out).toContain('Plan: 0 datasources to change, 4 unchanged (not sent).');
   });
 
+  it('exports and reads YAML when the file name says so, planning nothing for its own export', async () => {
+    const file = join(dir, 'export.yaml');
+    expect((await cli('export', '--file', file)).code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.trimStart().startsWith('{')).toBe(false);
+    expect(text).toMatch(/^_default:\n  - /m);
+    const plan = await cli('plan', '--file', file, '--exit-code');
+    expect(plan).toMatchObject({ code: 0, err: '' });
+    expect(plan.out).toContain('Plan: 0 datasources to change, 4 unchanged (not sent).');
+  });
+
   it('refuses a file with an invalid period, naming datasource and position, and applies nothing', async () => {
     const before = await allRules();
     const file = join(dir, 'bad.json');

@@ -34,7 +34,7 @@ export function ImportPlanSection({ fileName, plan, impact, apply, onApplied }: 
           type="button"
           onClick={() =>
             downloadFile(
-              `${fileName.replace(/\.json$/i, '')}-plan.json`,
+              `${fileName.replace(/\.(json|ya?ml)$/i, '')}-plan.json`,
               `${JSON.stringify(planDocument(plan, impact), null, 2)}\n`,
               'application/json',
             )

@@ -31,7 +31,7 @@ export function RulesAsCodePage() {
           <input
             id={fileId}
             type="file"
-            accept=".json,application/json"
+            accept=".json,.yaml,.yml,application/json,application/yaml"
             onChange={(event) => {
               const file = event.target.files?.[0];
               apply.reset();

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { intervalSummariesQueryOptions } from '../../api/interval-summaries.ts';
+import { parseRulesFileText } from '../../api/rules-file-text.ts';
 import { type LoadedPlan, loadImportPlan } from '../../api/rules-import.ts';
 import { toRetentionIntervals } from '../../api/rules-segments.ts';
-import { parseRulesFile } from '../../druid/rules-file.ts';
 
 export type ImportPlanState =
   | { status: 'idle' }
@@ -29,7 +29,8 @@ export function useImportPlan() {
     async (fileName: string, text: string) => {
       controller.current?.abort();
       source.current = { name: fileName, text };
-      const file = parseRulesFile(text);
+      const file = await parseRulesFileText(fileName, text);
+      if (source.current?.text !== text) return; // another file was chosen meanwhile
       if (!file.ok) {
         setState({ status: 'refused', fileName, errors: file.errors });
         return;
