@@ -10,3 +10,5 @@ export function formatCount(count: number): string {
 export function formatCountOf(count: number, noun: string): string {
   return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+export { formatIso, formatUtc, formatUtcRange, type TimeFormatOptions } from './format-time.ts';

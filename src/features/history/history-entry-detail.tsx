@@ -6,7 +6,7 @@ import { previousEntryQueryOptions } from '../../api/history-previous.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { RuleList } from '../../components/rules/rule-summary.tsx';
 import { toast } from '../../components/toast.ts';
-import { formatUtc } from './format-time.ts';
+import { formatAuditTime } from './format-time.ts';
 import { HistoryEntryDiff } from './history-entry-diff.tsx';
 
 interface HistoryEntryDetailProps {
@@ -59,7 +59,7 @@ export function HistoryEntryDetail({ entry, previousInList, closeHref }: History
       <dl className="key-values">
         <dt>Time</dt>
         <dd>
-          {formatUtc(entry.time)} <code className="muted">{entry.auditTime}</code>
+          {formatAuditTime(entry.time)} <code className="muted">{entry.auditTime}</code>
         </dd>
         <dt>Author</dt>
         <dd>{entry.author || <span className="muted">(none given)</span>}</dd>

@@ -1,8 +1,9 @@
 import type { AuditEntry } from '../../api/history.ts';
+import { formatUtc } from '../../components/format-time.ts';
 import type { RulesDraft } from './rules-draft-storage.ts';
 
-function localTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+function savedTime(ms: number): string {
+  return formatUtc(ms, { zone: true });
 }
 
 interface DraftOfferProps {
@@ -18,7 +19,7 @@ export function DraftOffer({ draft, serverChanged, onRestore, onDiscard }: Draft
   return (
     <section className="alert info stack" aria-label="Unsaved edits found">
       <span>
-        You have unsaved edits to these rules from {localTime(draft.savedAt)}
+        You have unsaved edits to these rules from {savedTime(draft.savedAt)}
         {draft.restoredFrom ? `, restoring the rules of ${draft.restoredFrom}` : ''} ({draft.rules.length} rule
         {draft.rules.length === 1 ? '' : 's'}), kept in this browser.
         {serverChanged && ' The saved rules have changed since; saving will show you both versions.'}
