@@ -32,6 +32,8 @@ export interface IntervalPickerProps {
   id?: string;
   /** Extra guidance under the field. */
   hint?: ReactNode;
+  /** What an empty field means (e.g. "all time" for a filter): empty is then valid, never flagged. */
+  emptyMeans?: string;
   /** Start with the calendar folded away (for tight dialogs). */
   calendarInitiallyOpen?: boolean;
 }
@@ -50,7 +52,8 @@ export function IntervalPicker(props: IntervalPickerProps) {
     [presets, props.now, now, zone],
   );
 
-  const showOwnError = !reading.ok && (!reading.empty || touched);
+  const emptyAllowed = props.emptyMeans !== undefined;
+  const showOwnError = !reading.ok && (!reading.empty || (touched && !emptyAllowed));
   const hintId = `${inputId}-hint`;
   const statusId = `${inputId}-status`;
   const describedBy = [hintId, statusId].join(' ');
