@@ -10,12 +10,15 @@ import {
   intervalOfCalendarRange,
   parseTimeOfDay,
 } from './calendar-sync.ts';
+import { calendarFocus } from './interval-presets.ts';
 import { partsOf, type Zone } from './interval-text.ts';
 
 interface IntervalCalendarProps {
   /** The interval the text currently holds, or null while it does not parse. */
   interval: Interval | null;
   zone: Zone;
+  /** Where the data lies: the calendar opens there when the text does not say. */
+  extent: Interval | null;
   now: number;
   onChange: (interval: Interval) => void;
 }
@@ -26,10 +29,10 @@ function monthOf(ms: number, zone: Zone): Date {
 }
 
 /** The range calendar and the two time-of-day inputs; every complete choice becomes a new interval. */
-export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCalendarProps) {
+export function IntervalCalendar({ interval, extent, zone, now, onChange }: IntervalCalendarProps) {
   const id = useId();
   const range = interval ? calendarRangeOf(interval, zone) : null;
-  const [month, setMonth] = useState(() => monthOf(range ? (interval?.start ?? now) : now, zone));
+  const [month, setMonth] = useState(() => monthOf(calendarFocus(range ? interval : null, extent, now), zone));
   // After the first click of a new range only its start is known; the text already holds that single day.
   const [draftFrom, setDraftFrom] = useState<CalendarDay | null>(null);
   const [startTime, setStartTime] = useState(range?.startTime ?? '00:00');
@@ -49,11 +52,13 @@ export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCale
     setStartTime(next.startTime);
     setEndTime(next.endTime);
     setMonth((shown) => {
-      const wanted = monthOf(start, zone);
+      const startMonth = monthOf(start, zone);
       const endMonth = monthOf(end, zone);
-      return shown >= wanted && shown <= endMonth ? shown : wanted;
+      return shown >= startMonth && shown <= endMonth
+        ? shown
+        : monthOf(calendarFocus({ start, end }, extent, now), zone);
     });
-  }, [start, end, zone]);
+  }, [start, end, zone, extent, now]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a half-picked range means nothing in another zone.
   useEffect(() => setDraftFrom(null), [zone]);
@@ -90,7 +95,11 @@ export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCale
     if (range && parseTimeOfDay(text)) emit(range.from, range.to, times);
   }
 
+  // The years the caption's menu offers: around the data and today, not back to 1970 or the year 1000.
+  const shownYear = month.getFullYear();
   const thisYear = new Date(now).getUTCFullYear();
+  const firstYear = Math.min(shownYear, thisYear, extent ? new Date(extent.start).getUTCFullYear() : thisYear) - 10;
+  const lastYear = Math.max(shownYear, thisYear) + 10;
   return (
     <div className="interval-calendar">
       <DayPicker
@@ -103,8 +112,8 @@ export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCale
         onMonthChange={setMonth}
         timeZone={zone === 'utc' ? 'UTC' : undefined}
         captionLayout="dropdown"
-        startMonth={new Date(Date.UTC(1970, 0, 1))}
-        endMonth={new Date(Date.UTC(thisYear + 10, 11, 1))}
+        startMonth={new Date(Date.UTC(firstYear, 0, 1))}
+        endMonth={new Date(Date.UTC(lastYear, 11, 1))}
         weekStartsOn={1}
         fixedWeeks
         footer={draftFrom ? 'Pick the last day of the range.' : 'Pick the first day, then the last day of the range.'}
