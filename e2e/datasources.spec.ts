@@ -114,7 +114,11 @@ test.describe('datasource actions', () => {
     await page.getByRole('button', { name: `Actions for ${DONNEES}` }).click();
     await page.getByRole('button', { name: 'Mark unused by interval…' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Whole datasource' }).click();
+    await dialog.getByRole('button', { name: 'Interval: calendar and presets' }).click();
+    await page
+      .getByRole('dialog', { name: 'Interval: calendar and presets' })
+      .getByRole('button', { name: 'Whole datasource' })
+      .click();
     await expect(dialog).toContainText('8 segments fully inside');
     await dialog.getByRole('button', { name: 'Mark 8 segments unused' }).click();
     await expect(page.getByText(`Marked 8 segments of ${DONNEES} unused.`)).toBeVisible();

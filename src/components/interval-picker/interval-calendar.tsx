@@ -95,6 +95,7 @@ export function IntervalCalendar({ interval, extent, zone, now, onChange }: Inte
     if (range && parseTimeOfDay(text)) emit(range.from, range.to, times);
   }
 
+  const zoneName = zone === 'utc' ? 'UTC' : 'local';
   // The years the caption's menu offers: around the data and today, not back to 1970 or the year 1000.
   const shownYear = month.getFullYear();
   const thisYear = new Date(now).getUTCFullYear();
@@ -119,31 +120,53 @@ export function IntervalCalendar({ interval, extent, zone, now, onChange }: Inte
         footer={draftFrom ? 'Pick the last day of the range.' : 'Pick the first day, then the last day of the range.'}
       />
       <div className="row interval-calendar-times">
-        <div className="field">
-          <label htmlFor={`${id}-start`}>Start time ({zone === 'utc' ? 'UTC' : 'local'})</label>
-          <input
-            id={`${id}-start`}
-            type="time"
-            step={1}
-            value={startTime}
-            onChange={(event) => onTime('start', event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-end`}>End time ({zone === 'utc' ? 'UTC' : 'local'}, exclusive)</label>
-          <input
-            id={`${id}-end`}
-            type="time"
-            step={1}
-            value={endTime}
-            aria-describedby={`${id}-end-hint`}
-            onChange={(event) => onTime('end', event.target.value)}
-          />
-          <span id={`${id}-end-hint`} className="field-hint">
-            00:00 runs to the end of the last day.
-          </span>
-        </div>
+        <TimeOfDayField
+          id={`${id}-start`}
+          label={`Start time (${zoneName}, 24-hour)`}
+          value={startTime}
+          onChange={(text) => onTime('start', text)}
+        />
+        <TimeOfDayField
+          id={`${id}-end`}
+          label={`End time (${zoneName}, exclusive)`}
+          value={endTime}
+          hint="00:00 runs to the end of the last day."
+          onChange={(text) => onTime('end', text)}
+        />
       </div>
+    </div>
+  );
+}
+
+interface TimeOfDayFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  hint?: string;
+  onChange: (text: string) => void;
+}
+
+/** `HH:mm[:ss[.SSS]]` typed as text: a native time input shows AM/PM in English locales, and times here are 24-hour. */
+function TimeOfDayField({ id, label, value, hint, onChange }: TimeOfDayFieldProps) {
+  const valid = parseTimeOfDay(value) !== null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="mono interval-calendar-time"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="HH:mm"
+        value={value}
+        aria-invalid={!valid}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <span id={`${id}-hint`} className={valid ? 'field-hint' : 'field-error'}>
+        {valid ? hint : 'Use 24-hour time such as 06:30 or 18:45:30.'}
+      </span>
     </div>
   );
 }

@@ -92,6 +92,11 @@ describe('IntervalPicker', () => {
     expect(valueText()).toBe('2015-09-12T06:00Z/2015-09-13');
     fireEvent.change(screen.getByLabelText(/^End time/), { target: { value: '18:30' } });
     expect(valueText()).toBe('2015-09-12T06:00Z/2015-09-12T18:30Z');
+    // 24-hour text, never a locale's AM/PM: "6 pm" is explained and changes nothing.
+    fireEvent.change(screen.getByLabelText(/^End time/), { target: { value: '6 pm' } });
+    expect(screen.getByLabelText(/^End time/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Use 24-hour time such as 06:30 or 18:45:30.')).toBeVisible();
+    expect(valueText()).toBe('2015-09-12T06:00Z/2015-09-12T18:30Z');
   });
 
   it('opens the calendar on the data’s month, not today’s, when nothing is typed', async () => {
