@@ -1,13 +1,12 @@
 import type { UnusedCount } from '../../api/kill-count.ts';
-import { formatBytes, formatCountOf } from '../../components/format.ts';
+import { formatBytes, formatCountOf, formatUtcRange } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
-import { formatInterval } from '../../druid/interval.ts';
 import { formatDuration } from './format-duration.ts';
 
 /** What a count has found so far: every figure says "so far" until the count is complete. */
 export function countSoFar(count: UnusedCount): string {
   const parts = [`${formatCountOf(count.count, 'unused segment')} (${formatBytes(count.bytes)})`];
-  if (count.range) parts.push(`from ${formatInterval(count.range).replace('/', ' to ')}`);
+  if (count.range) parts.push(`from ${formatUtcRange(count.range.start, count.range.end, { zone: true })}`);
   parts.push(formatCountOf(count.versionCount, 'version'));
   return `${parts.join(', ')} so far`;
 }

@@ -1,6 +1,13 @@
 import type { AuditEntry } from '../../api/history.ts';
 import { formatUtc } from '../../components/format-time.ts';
+import { tryParseInstant } from '../../druid/instant.ts';
 import type { RulesDraft } from './rules-draft-storage.ts';
+
+/** `2023-07-18 18:49:43 UTC`; Druid's text unchanged when it does not read as an instant. */
+function auditTimeText(auditTime: string): string {
+  const ms = tryParseInstant(auditTime);
+  return ms === null ? auditTime : formatUtc(ms, { precision: 'seconds', zone: true });
+}
 
 function savedTime(ms: number): string {
   return formatUtc(ms, { zone: true });
@@ -47,7 +54,7 @@ export function RestoreBanner({ auditTime, entry, onCancel }: RestoreBannerProps
   return (
     <section className="alert info stack" aria-label="Restoring an earlier version">
       <span>
-        Restoring the rules of <strong>{auditTime}</strong>
+        Restoring the rules of <strong>{auditTimeText(auditTime)}</strong>
         {entry?.author ? ` by ${entry.author}` : ''}
         {entry?.comment ? ` (“${entry.comment}”)` : ''}. They are unsaved edits below: review them, then save to apply.
       </span>
