@@ -91,7 +91,7 @@ test.describe('datasource actions', () => {
     await expect(dialog).toContainText('3 segments fully inside 2019-08-25T00:00:00.000Z/2019-08-28T12:00:00.000Z');
     await expect(dialog).toContainText('1 segments only partly inside the interval are left as they are.');
     await interval.fill('2019-08-28/2019-08-25');
-    await expect(dialog).toContainText('The end is before the start.');
+    await expect(dialog).toContainText('End must be after start.');
     await expect(dialog.getByRole('button', { name: 'Mark segments unused' })).toBeDisabled();
     await interval.fill('2019-08-25/P3D');
     await dialog.getByRole('button', { name: 'Mark 3 segments unused' }).click();

@@ -322,7 +322,7 @@ test.describe('rule history after a change', () => {
 
     const rules = new RulesPage(page);
     await expect(page.getByRole('region', { name: 'Restoring an earlier version' })).toContainText(
-      '2023-07-10T09:00:00.000Z',
+      '2023-07-10 09:00:00 UTC',
     );
     await rules.saveButton.click();
     await expect(rules.saveDialog.getByLabel('Comment (why)')).toHaveValue(/2023-07-10T09:00:00.000Z/);
