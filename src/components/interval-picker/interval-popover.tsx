@@ -44,8 +44,13 @@ export function IntervalPopover({ id, label, open, anchor, returnFocus, onClose,
       dialog.showModal();
       const reposition = () => anchor.current && place(dialog, anchor.current);
       reposition();
+      // The page may still scroll under a modal dialog: follow the field.
       window.addEventListener('resize', reposition);
-      return () => window.removeEventListener('resize', reposition);
+      window.addEventListener('scroll', reposition, true);
+      return () => {
+        window.removeEventListener('resize', reposition);
+        window.removeEventListener('scroll', reposition, true);
+      };
     }
     if (!open && dialog.open) {
       dialog.close();
