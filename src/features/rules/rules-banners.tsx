@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../api/history.ts';
-import { formatUtc } from '../../components/format-time.ts';
+import { formatCountOf, formatUtc } from '../../components/format.ts';
 import { tryParseInstant } from '../../druid/instant.ts';
 import type { RulesDraft } from './rules-draft-storage.ts';
 
@@ -27,8 +27,8 @@ export function DraftOffer({ draft, serverChanged, onRestore, onDiscard }: Draft
     <section className="alert info stack" aria-label="Unsaved edits found">
       <span>
         You have unsaved edits to these rules from {savedTime(draft.savedAt)}
-        {draft.restoredFrom ? `, restoring the rules of ${draft.restoredFrom}` : ''} ({draft.rules.length} rule
-        {draft.rules.length === 1 ? '' : 's'}), kept in this browser.
+        {draft.restoredFrom ? `, restoring the rules of ${auditTimeText(draft.restoredFrom)}` : ''} (
+        {formatCountOf(draft.rules.length, 'rule')}), kept in this browser.
         {serverChanged && ' The saved rules have changed since; saving will show you both versions.'}
       </span>
       <div className="row">

@@ -1,12 +1,12 @@
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { headerValueProblem, setOperatorName } from '../../api/audit-author.ts';
-import { getCredentials, subscribeCredentials } from '../../api/credentials.ts';
+import { useEffect, useId, useState } from 'react';
+import { headerValueProblem } from '../../api/audit-author.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { FieldError } from '../../components/field-error.tsx';
-import { OperatorNameField, operatorNameProblem } from '../../components/operator-settings/operator-name-field.tsx';
-import { useOperatorName } from '../../components/operator-settings/use-operator-name.ts';
+import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
+import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
+import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid.ts';
 import type { Rule } from '../../druid/rule-schemas.ts';
 import { RulesConflictView } from './rules-conflict-view.tsx';
 import type { useSaveFlow } from './use-save-flow.ts';
@@ -18,6 +18,12 @@ interface SaveRulesDialogProps {
   edited: Rule[];
   effects: string[];
   initialComment: string;
+  /** What saving changes beyond this list's own segments (the `_default` impact), under the diff. */
+  impact?: React.ReactNode;
+  /** Saving waits while the impact is being counted (the impact says so). */
+  waiting?: boolean;
+  /** A typed confirmation follows this dialog (the save drops loaded data cluster-wide). */
+  confirmationFollows?: boolean;
   /** Conflict resolution: throw the edits away and edit the server's version instead. */
   onLoadServerVersion: (rules: Rule[] | null) => void;
 }
@@ -25,13 +31,12 @@ interface SaveRulesDialogProps {
 /** The comment and author Druid records, what saving does, and the conflict step when the rules changed meanwhile. */
 export function SaveRulesDialog(props: SaveRulesDialogProps) {
   const { flow, dataSource, base, edited, effects, initialComment, onLoadServerVersion } = props;
+  const { impact, waiting = false, confirmationFollows = false } = props;
   const id = useId();
-  const druidUser = useSyncExternalStore(subscribeCredentials, getCredentials)?.username ?? null;
-  const operator = useOperatorName();
+  const author = useAuditAuthorField(flow.open);
+  const invalid = useFocusFirstInvalid();
   const [comment, setComment] = useState(initialComment);
-  const [name, setName] = useState('');
   const [errors, setErrors] = useState<{ comment?: string; name?: string }>({});
-  const needsName = !druidUser && !operator;
   const pending = flow.mutation.isPending;
 
   useEffect(() => {
@@ -45,13 +50,14 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
     const trimmed = comment.trim();
     const next = {
       comment: trimmed ? (headerValueProblem(trimmed) ?? undefined) : 'Say why you are changing the rules.',
-      name: needsName ? (operatorNameProblem(name) ?? undefined) : undefined,
+      name: author.problem() ?? undefined,
     };
     setErrors(next);
-    if (next.comment || next.name) return;
-    if (needsName) setOperatorName(name);
-    const author = druidUser ?? (needsName ? name.trim() : (operator ?? ''));
-    flow.mutation.mutate({ rules: edited, author, comment: trimmed, overwrite });
+    if (next.comment || next.name) {
+      invalid.focusFirstInvalid();
+      return;
+    }
+    flow.mutation.mutate({ rules: edited, author: author.commit(), comment: trimmed, overwrite });
   };
 
   const conflict = flow.conflict;
@@ -79,8 +85,14 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       <button type="button" onClick={flow.close} disabled={pending}>
         Cancel
       </button>
-      <button type="submit" form={`${id}-form`} className="primary" disabled={pending} aria-busy={pending}>
-        {pending ? 'Saving…' : 'Save rules'}
+      <button
+        type="submit"
+        form={`${id}-form`}
+        className={confirmationFollows ? 'danger' : 'primary'}
+        disabled={pending || waiting}
+        aria-busy={pending}
+      >
+        {pending ? 'Saving…' : confirmationFollows ? 'Save rules…' : 'Save rules'}
       </button>
     </>
   );
@@ -98,6 +110,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       ) : (
         <form
           id={`${id}-form`}
+          ref={invalid.ref}
           className="stack"
           noValidate
           onSubmit={(event) => {
@@ -106,6 +119,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
           }}
         >
           <RulesDiffView before={base} after={edited} label="Your changes" />
+          {impact}
           {effects.length > 0 && (
             <ul className="alert warning save-effects">
               {effects.map((effect) => (
@@ -129,14 +143,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
             </span>
             <FieldError id={`${id}-comment-error`} error={errors.comment} />
           </div>
-          {needsName ? (
-            <OperatorNameField id={`${id}-name`} value={name} onChange={setName} error={errors.name} />
-          ) : (
-            <p className="muted">
-              Recorded as <strong>{druidUser ?? operator}</strong>
-              {druidUser ? ' (the signed-in Druid user).' : ' (your name in operator settings).'}
-            </p>
-          )}
+          <AuditAuthorField field={author} id={`${id}-name`} error={errors.name} />
           {flow.mutation.error && (
             <QueryErrorAlert error={flow.mutation.error} title="Saving failed; your edits are kept" />
           )}

@@ -4,7 +4,7 @@ import { useSearchParams } from 'wouter';
 import { dataSourceNamesWithUnusedQueryOptions, mergeNames } from '../../api/datasources.ts';
 import { allRulesQueryOptions } from '../../api/rules.ts';
 import { usedTotalsQueryOptions } from '../../api/used-totals.ts';
-import { formatCount } from '../../components/format.ts';
+import { formatCount, formatCountOf } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import type { DataSourceListShared } from './datasource-list-context.ts';
 import { filterDataSourceNames } from './datasources-filter.ts';
@@ -60,8 +60,8 @@ export function DataSourcesPage(_props: { dataSource?: string }) {
         <>
           <p role="status">
             {filter.trim()
-              ? `${formatCount(shown.length)} of ${formatCount(all.length)} datasources match.`
-              : `${formatCount(all.length)} datasources.`}
+              ? `${formatCount(shown.length)} of ${formatCountOf(all.length, 'datasource')} match.`
+              : `${formatCountOf(all.length, 'datasource')}.`}
           </p>
           <DataSourcesTable rows={shown} shared={shared} empty={`No datasource matches “${filter}”.`} />
         </>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SegmentRecord } from '../../api/segments.ts';
-import { formatCount } from '../../components/format.ts';
+import { formatCount, formatCountOf } from '../../components/format.ts';
 import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { BulkDialog } from './bulk-dialog.tsx';
@@ -64,8 +64,8 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
   return (
     <>
       <p>
-        {formatCount(data.records.length)} segments: {formatCount(counts.used)} used, {formatCount(counts.overshadowed)}{' '}
-        overshadowed, {formatCount(counts.unused)} unused.
+        {formatCountOf(data.records.length, 'segment')}: {formatCount(counts.used)} used,{' '}
+        {formatCount(counts.overshadowed)} overshadowed, {formatCount(counts.unused)} unused.
       </p>
       {!writable && <ReadOnlyNote dataSource={dataSource} />}
       <LoadStatus data={data} />

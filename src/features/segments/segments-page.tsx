@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { intervalSummariesQueryOptions } from '../../api/interval-summaries.ts';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
+import { useDataSourceGate } from '../../components/datasource-not-found.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { DataSourceActions } from './datasource-actions.tsx';
 import { dataSourceHref, decodeDataSourceParam } from './datasource-path.ts';
@@ -32,13 +34,13 @@ function useWindowedMode(dataSource: string) {
 export function SegmentsPage(props: { dataSource?: string }) {
   const dataSource = decodeDataSourceParam(props.dataSource ?? '');
   const { summaries, windowed, switchToWindowed } = useWindowedMode(dataSource);
+  const gate = useDataSourceGate(dataSource, 'segments');
+  if (gate.page) return gate.page;
 
   return (
     <section className="segments-page stack">
       <header className="segments-page-header">
-        <nav aria-label="Breadcrumb" className="muted">
-          <Link href="/segments">Datasources</Link> ›
-        </nav>
+        <Breadcrumb items={[{ label: 'Datasources', href: '/segments' }, { label: dataSource }]} />
         <h1>
           Segments of <span className="segments-page-name">{dataSource}</span>
         </h1>
