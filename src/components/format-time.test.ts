@@ -37,6 +37,11 @@ describe('formatUtcRange', () => {
       '2015-09-12–2015-09-14',
     );
   });
+  it('writes times on both ends when only one is at midnight', () => {
+    expect(formatUtcRange(at('2015-09-12T00:00Z'), at('2015-09-12T01:00Z'), { dateAtMidnight: true })).toBe(
+      '2015-09-12 00:00–01:00',
+    );
+  });
   it('writes both dates across days, the zone once', () => {
     expect(formatUtcRange(at('2015-09-12T02:00Z'), at('2015-09-13T04:00Z'), { zone: true })).toBe(
       '2015-09-12 02:00 – 2015-09-13 04:00 UTC',

@@ -5,6 +5,8 @@
  */
 import { formatInstant, isEternityBound, MIN_INSTANT } from '../druid/instant.ts';
 
+const DAY = 86_400_000;
+
 export interface TimeFormatOptions {
   /** `2015-09-12` instead of `2015-09-12 00:00` for an instant at midnight (interval bounds, day buckets). */
   dateAtMidnight?: boolean;
@@ -40,17 +42,17 @@ export function formatUtc(ms: number, options: TimeFormatOptions = {}): string {
 }
 
 /**
- * A time range, the date written once when both ends fall on the same day: `2015-09-12 02:00–08:00`,
- * `2015-09-12–2015-09-14` for whole days, `2015-09-12 02:00 – 2015-09-13 04:00` otherwise.
+ * A time range, the date written once when both ends fall on the same day: `2015-09-12 02:00–08:00`; with
+ * `dateAtMidnight`, whole days as dates (`2015-09-12–2015-09-14`); `2015-09-12 02:00 – 2015-09-13 04:00` otherwise.
  */
 export function formatUtcRange(start: number, end: number, options: TimeFormatOptions = {}): string {
-  const inner = { ...options, zone: false };
+  const suffix = options.zone ? ' UTC' : '';
+  const wholeDays = options.dateAtMidnight && start % DAY === 0 && end % DAY === 0;
+  const inner = { ...options, zone: false, dateAtMidnight: wholeDays };
   const from = formatUtc(start, inner);
   const to = formatUtc(end, inner);
-  const suffix = options.zone ? ' UTC' : '';
-  const fromDay = from.slice(0, 10);
-  const wholeDays = options.dateAtMidnight && from.length === 10 && to.length === 10;
   if (wholeDays) return `${from}–${to}${suffix}`;
-  if (to.startsWith(fromDay) && to.length > 10 && from.length > 10) return `${from}–${to.slice(11)}${suffix}`;
+  if (from.length > 10 && to.length > 10 && to.slice(0, 10) === from.slice(0, 10))
+    return `${from}–${to.slice(11)}${suffix}`;
   return `${from} – ${to}${suffix}`;
 }
