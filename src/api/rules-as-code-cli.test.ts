@@ -80,7 +80,7 @@ describe('npm run rules', () => {
     expect((await cli('export', '--file', file)).code).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text.trimStart().startsWith('{')).toBe(false);
-    expect(text).toMatch(/^_default:\n  - /m);
+    expect(text).toMatch(/^_default:\n {2}- /m);
     const plan = await cli('plan', '--file', file, '--exit-code');
     expect(plan).toMatchObject({ code: 0, err: '' });
     expect(plan.out).toContain('Plan: 0 datasources to change, 4 unchanged (not sent).');
