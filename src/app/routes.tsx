@@ -13,6 +13,9 @@ const RulesIndexPage = lazyPage(() => import('../features/rules/rules-index-page
 const RulesEditorPage = lazyPage(() =>
   import('../features/rules/rules-editor-page.tsx').then((m) => m.RulesEditorPage),
 );
+const RulesFleetPage = lazyPage(() =>
+  import('../features/rules-fleet/rules-fleet-page.tsx').then((m) => m.RulesFleetPage),
+);
 const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
@@ -23,6 +26,7 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   segments: [DataSourcesPage, SegmentsPage],
   kill: [KillPage, KillPage],
   rules: [RulesIndexPage, RulesEditorPage],
+  'rules-fleet': [RulesFleetPage],
   history: [HistoryPage],
   cluster: [ClusterPage],
 };
@@ -58,6 +62,9 @@ export function AppRoutes() {
         <Route path="/kill/:dataSource">{(params) => <KillPage dataSource={params.dataSource} />}</Route>
         <Route path="/rules">
           <RulesIndexPage />
+        </Route>
+        <Route path="/rules-fleet">
+          <RulesFleetPage />
         </Route>
         <Route path="/rules/:dataSource">{(params) => <RulesEditorPage dataSource={params.dataSource} />}</Route>
         <Route path="/history">
