@@ -48,6 +48,8 @@ test.describe('one rule change for many datasources', () => {
     await expect(diff).toContainText('Added');
     await expect(diff).toContainText('dropForever');
     await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Save 2 datasources…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save the rules of 2 datasources' });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeFleetDataSourceImpact, planFleetImpact, wholeRangeRows } from './fleet-impact.ts';
+import {
+  computeFleetDataSourceImpact,
+  computeWholeRangeImpact,
+  fleetLints,
+  planFleetImpact,
+  wholeRangeRows,
+} from './fleet-impact.ts';
 import { parseRules } from './rule-parsing.ts';
 import type { Rule } from './rule-schemas.ts';
 import { at } from './test-helpers.ts';
@@ -28,11 +34,18 @@ describe('fleet impact', () => {
       ['outside', served('2024-02-01', '2024-03-01')],
     ]);
     const targets = ['inside', 'across', 'outside', 'gone'].map((name) => ({ name, before: [], after: DROP_2023 }));
-    expect(planFleetImpact(targets, map, DEFAULTS, NOW)).toEqual({
-      whole: ['inside', 'outside'],
-      intervals: ['across'],
-      empty: ['gone'],
-    });
+    const plan = planFleetImpact(targets, map, DEFAULTS, NOW);
+    expect(plan.whole.map((whole) => whole.name)).toEqual(['inside', 'outside']);
+    expect(plan).toMatchObject({ intervals: ['across'], empty: ['gone'] });
+    // From the summary row alone, the same figures as the full computation over that row.
+    for (const whole of plan.whole) {
+      const summary = map.get(whole.name);
+      if (!summary) throw new Error(whole.name);
+      const target = targets.find((t) => t.name === whole.name);
+      if (!target) throw new Error(whole.name);
+      const full = computeFleetDataSourceImpact(target, wholeRangeRows(summary), DEFAULTS, NOW);
+      expect(computeWholeRangeImpact(whole, summary)).toEqual(full);
+    }
   });
 
   it('counts a whole-range datasource exactly from its summary row and flags the data it drops', () => {
@@ -47,7 +60,8 @@ describe('fleet impact', () => {
     expect(impact.before).toMatchObject({ load: 10, drop: 0, tierBytes: { _default_tier: 2000 } });
     expect(impact.after).toMatchObject({ load: 0, drop: 10 });
     expect(impact.change.newlyDropped).toEqual({ count: 10, bytes: 1000 });
-    expect(impact.lints.map((lint) => lint.code)).toContain('drops-existing-data');
+    const rows = wholeRangeRows(served('2023-02-01', '2023-03-01'));
+    expect(fleetLints(target, rows, DEFAULTS, NOW).map((lint) => lint.code)).toContain('drops-existing-data');
     const kept = computeFleetDataSourceImpact(
       { ...target, after: [] },
       wholeRangeRows(served('2023-02-01', '2023-03-01')),

@@ -4,13 +4,16 @@ import { canonicalJson } from '../../components/rules-diff/rules-diff.ts';
 import { applyFleetEdit, type FleetEdit } from '../../druid/fleet-edits.ts';
 import {
   computeFleetDataSourceImpact,
+  computeWholeRangeImpact,
   type FleetDataSourceImpact,
   type FleetImpactPlan,
   type FleetTarget,
+  fleetLints,
   type ServedSummary,
   wholeRangeRows,
 } from '../../druid/fleet-impact.ts';
 import { addRetentionChange, emptyRetentionChange, type RetentionChange } from '../../druid/retention-change.ts';
+import { lintRules, type RuleLint } from '../../druid/rule-lints.ts';
 import type { Rule } from '../../druid/rules.ts';
 import type { FleetRow } from './fleet-selection.ts';
 
@@ -37,8 +40,12 @@ export interface FleetReview {
   impacts: FleetDataSourceImpact[];
   total: RetentionChange;
   losingData: number;
-  /** Datasources with a lint of severity error. */
+  /** Datasources whose new rules have a lint of severity error (checked once per distinct list). */
   withErrors: number;
+  /** Names of those datasources. */
+  hasErrors: ReadonlySet<string>;
+  /** Every lint of one datasource's new rules over its segments, computed when asked (one datasource at a time). */
+  lintsOf: (name: string) => RuleLint[];
 }
 
 export function reviewFleet(
@@ -50,19 +57,41 @@ export function reviewFleet(
   now: number,
   tiers?: readonly string[],
 ): FleetReview {
-  const needsIntervals = new Set(plan.intervals);
+  const byName = new Map(targets.map((target) => [target.name, target]));
+  const rowsOf = (name: string) => intervalsOf(name) ?? wholeRangeRows(served.get(name));
+  const impacts: FleetDataSourceImpact[] = [];
+  for (const whole of plan.whole) {
+    const summary = served.get(whole.name);
+    if (summary) impacts.push(computeWholeRangeImpact(whole, summary));
+  }
+  for (const name of [...plan.intervals, ...plan.empty]) {
+    const target = byName.get(name);
+    if (target) impacts.push(computeFleetDataSourceImpact(target, rowsOf(name), defaults, now));
+  }
   const total = emptyRetentionChange();
   let losingData = 0;
-  let withErrors = 0;
-  const impacts = targets.map((target) => {
-    const rows =
-      (needsIntervals.has(target.name) && intervalsOf(target.name)) || wholeRangeRows(served.get(target.name));
-    const impact = computeFleetDataSourceImpact(target, rows, defaults, now, tiers);
+  for (const impact of impacts) {
     addRetentionChange(total, impact.change);
     if (impact.losesData) losingData++;
-    if (impact.lints.some((lint) => lint.severity === 'error')) withErrors++;
-    return impact;
-  });
+  }
+  // Errors (an invalid period, say) depend on the list alone: lint each distinct list once.
+  const errorsOfList = new Map<string, boolean>();
+  const hasErrors = new Set<string>();
+  for (const target of targets) {
+    const key = JSON.stringify(target.after);
+    let errors = errorsOfList.get(key);
+    if (errors === undefined) {
+      errors = lintRules({ rules: target.after, defaultRules: defaults, now, tiers }).some(
+        (l) => l.severity === 'error',
+      );
+      errorsOfList.set(key, errors);
+    }
+    if (errors) hasErrors.add(target.name);
+  }
   impacts.sort((a, b) => Number(b.losesData) - Number(a.losesData) || a.name.localeCompare(b.name));
-  return { impacts, total, losingData, withErrors };
+  const lintsOf = (name: string) => {
+    const target = byName.get(name);
+    return target ? fleetLints(target, rowsOf(name), defaults, now, tiers) : [];
+  };
+  return { impacts, total, losingData, withErrors: hasErrors.size, hasErrors, lintsOf };
 }

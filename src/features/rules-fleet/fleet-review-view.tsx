@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { formatBytes, formatCount, formatCountOf } from '../../components/format.ts';
 import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
 import type { FleetDataSourceImpact, FleetTarget } from '../../druid/fleet-impact.ts';
 import type { RetentionChange } from '../../druid/retention-change.ts';
+import type { RuleLint } from '../../druid/rule-lints.ts';
 import type { FleetReview } from './fleet-plan.ts';
 
 const ROW_HEIGHT = 32;
@@ -26,7 +27,7 @@ export function changeText(change: RetentionChange): string {
   return parts.length > 0 ? parts.join(' · ') : 'no served segment changes';
 }
 
-function Detail({ impact, target }: { impact: FleetDataSourceImpact; target: FleetTarget }) {
+function Detail({ impact, target, lints }: { impact: FleetDataSourceImpact; target: FleetTarget; lints: RuleLint[] }) {
   return (
     <section className="card stack" aria-label={`Changes of ${impact.name}`}>
       <h3>{impact.name}</h3>
@@ -34,9 +35,9 @@ function Detail({ impact, target }: { impact: FleetDataSourceImpact; target: Fle
         {formatCountOf(impact.segments, 'served segment')} ({formatBytes(impact.bytes)}): {changeText(impact.change)}.
       </p>
       <RulesDiffView before={target.before} after={target.after} label={`Rule changes of ${impact.name}`} />
-      {impact.lints.length > 0 && (
+      {lints.length > 0 && (
         <ul className="alert warning" aria-label={`Lints of ${impact.name}`}>
-          {impact.lints.map((lint) => (
+          {lints.map((lint) => (
             <li key={`${lint.code}-${lint.ruleIndex}`}>{lint.message}</li>
           ))}
         </ul>
@@ -67,6 +68,7 @@ export function FleetReviewView({
   });
   const opened = review.impacts.find((impact) => impact.name === open);
   const openedTarget = open ? targets.get(open) : undefined;
+  const lints = useMemo(() => (open ? review.lintsOf(open) : []), [review, open]);
 
   return (
     <div className="stack">
@@ -104,14 +106,16 @@ export function FleetReviewView({
                   {impact.name}
                 </button>
                 {impact.losesData && <span className="badge loses-data">loses data</span>}
-                {impact.lints.length > 0 && <span className="badge">{formatCountOf(impact.lints.length, 'lint')}</span>}
+                {review.hasErrors.has(impact.name) && <span className="badge loses-data">rule errors</span>}
                 <span className="muted">{changeText(impact.change)}</span>
               </li>
             );
           })}
         </ul>
       </div>
-      <div id={`${id}-detail`}>{opened && openedTarget && <Detail impact={opened} target={openedTarget} />}</div>
+      <div id={`${id}-detail`}>
+        {opened && openedTarget && <Detail impact={opened} target={openedTarget} lints={lints} />}
+      </div>
     </div>
   );
 }
