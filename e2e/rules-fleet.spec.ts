@@ -11,6 +11,8 @@ async function rulesOf(request: APIRequestContext, dataSource: string): Promise<
 
 test.describe('one rule change for many datasources', () => {
   test.use({ isolated: true });
+  // A whole flow (pick, review, two axe runs, save, retry, undo) on its own cluster: 15 s idle, twice that loaded.
+  test.setTimeout(60_000);
 
   test('review, a partial failure, Retry failed, then Undo restores every datasource', async ({
     page,

@@ -1,4 +1,4 @@
-import { formatCount } from '../../components/format.ts';
+import { formatCount, formatCountOf } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import type { FleetTarget } from '../../druid/fleet-impact.ts';
 import type { Rule } from '../../druid/rules.ts';
@@ -56,7 +56,7 @@ export function FleetReviewSection({ targets, byName, unchanged, defaults, now, 
               disabled={state.review.impacts.length === 0}
               onClick={() => onSave(state.review)}
             >
-              Save {formatCount(state.review.impacts.length)} datasources…
+              Save {formatCountOf(state.review.impacts.length, 'datasource')}…
             </button>
           </div>
         </>

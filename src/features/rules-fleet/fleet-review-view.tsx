@@ -73,9 +73,15 @@ export function FleetReviewView({
   return (
     <div className="stack">
       <div className="stack">
+        {review.impacts.length === 0 && (
+          <p className="alert info">
+            The change leaves every selected datasource’s rules as they are: nothing to save.
+          </p>
+        )}
         <p>
-          <strong>{formatCountOf(review.impacts.length, 'datasource')}</strong> change
-          {unchanged > 0 && `, ${formatCount(unchanged)} unchanged (not sent)`}. In all: {changeText(review.total)}.
+          Changing <strong>{formatCountOf(review.impacts.length, 'datasource')}</strong>
+          {unchanged > 0 && ` (${formatCount(unchanged)} more stay as they are and are not sent)`}. In all:{' '}
+          {changeText(review.total)}.
         </p>
         {review.losingData > 0 && (
           <p className="alert error" role="alert">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FleetSaveItem, reportFleetRun, runFleetSave } from './fleet-run.ts';
+import type { Rule } from '../../druid/rules.ts';
+import { changedMeanwhile, type FleetSaveItem, reportFleetRun, runFleetSave } from './fleet-run.ts';
 
 const items = (...names: string[]): FleetSaveItem[] => names.map((name) => ({ name, rules: [] }));
 
@@ -54,5 +55,22 @@ describe('runFleetSave', () => {
   it('reports a clean run as a success', async () => {
     const outcome = await runFleetSave({ items: items('a'), send: async () => {}, isCancelled: () => false });
     expect(reportFleetRun(outcome, [], [])).toMatchObject({ title: 'Saved 1 datasource', tone: 'success' });
+  });
+});
+
+describe('changedMeanwhile', () => {
+  it('leaves out datasources whose rules differ from what was read, or cannot be read now', () => {
+    const drop = { type: 'dropForever' } as Rule;
+    const read = (rules: Rule[]) => ({ rules, raw: rules, error: null });
+    const current = {
+      same: read([drop]),
+      other: read([]),
+      broken: { rules: [], raw: [{ type: 'x' }], error: 'Rule 1: unknown type "x"' },
+    };
+    const expected = (name: string) => (name === 'absent' ? [] : [drop]);
+    expect(changedMeanwhile(items('same', 'other', 'broken', 'absent'), current, expected)).toEqual([
+      'other',
+      'broken',
+    ]);
   });
 });

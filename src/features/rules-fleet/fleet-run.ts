@@ -2,7 +2,9 @@
  * Saving many datasources' rules: one POST per datasource, a few in flight, stopping (after those in flight) when
  * cancelled. The outcome names every datasource: saved, failed with Druid's message, or not sent.
  */
+import type { RuleListResult } from '../../api/rules.ts';
 import { formatCountOf } from '../../components/format.ts';
+import { canonicalJson } from '../../components/rules-diff/rules-diff.ts';
 import type { Rule } from '../../druid/rules.ts';
 
 export const SAVE_CONCURRENCY = 4;
@@ -32,6 +34,23 @@ export interface RunFleetSaveOptions {
   isCancelled: () => boolean;
   onProgress?: (progress: FleetRunProgress) => void;
   concurrency?: number;
+}
+
+/**
+ * Datasources whose rules now (`current`: one `GET /rules`, absent = none) differ from what the run expects there:
+ * someone changed them since they were read, so they are not sent. A list this console cannot read counts as changed.
+ */
+export function changedMeanwhile(
+  items: readonly FleetSaveItem[],
+  current: Readonly<Record<string, RuleListResult>>,
+  expected: (name: string) => readonly Rule[],
+): string[] {
+  return items
+    .filter(({ name }) => {
+      const now = current[name];
+      return Boolean(now?.error) || canonicalJson(now?.rules ?? []) !== canonicalJson(expected(name));
+    })
+    .map(({ name }) => name);
 }
 
 function message(error: unknown): string {

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { druidKeys } from '../../api/query-keys.ts';
-import { fetchAllRules, type RuleListResult, saveRules } from '../../api/rules.ts';
-import { canonicalJson } from '../../components/rules-diff/rules-diff.ts';
+import { fetchAllRules, saveRules } from '../../api/rules.ts';
 import { throttled } from '../../components/throttled.ts';
 import type { Rule } from '../../druid/rules.ts';
 import {
+  changedMeanwhile,
   type FleetRunOutcome,
   type FleetRunProgress,
   type FleetRunReport,
@@ -28,9 +28,6 @@ export type FleetRunState =
   | { phase: 'idle' }
   | { phase: 'running'; kind: 'save' | 'undo'; progress: FleetRunProgress }
   | { phase: 'done'; kind: 'save' | 'undo'; report: FleetRunReport; outcome: FleetRunOutcome };
-
-const same = (current: RuleListResult | undefined, expected: readonly Rule[]) =>
-  !current?.error && canonicalJson(current?.rules ?? []) === canonicalJson(expected);
 
 /**
  * Runs a fleet save: one re-read of every datasource's rules first (`GET /rules`, one request), so that a datasource
@@ -60,7 +57,7 @@ export function useFleetRun() {
     let conflicts: string[] = [];
     try {
       const current = await fetchAllRules();
-      conflicts = items.filter((item) => !same(current[item.name], expected(item.name))).map((item) => item.name);
+      conflicts = changedMeanwhile(items, current, expected);
       const toSend = items.filter((item) => !conflicts.includes(item.name));
       const progress = throttled((next: FleetRunProgress) => setState({ phase: 'running', kind, progress: next }), 100);
       outcome = await runFleetSave({
