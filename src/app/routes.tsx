@@ -17,6 +17,9 @@ const RulesFleetPage = lazyPage(() =>
   import('../features/rules-fleet/rules-fleet-page.tsx').then((m) => m.RulesFleetPage),
 );
 const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
+const UnusedDataPage = lazyPage(() =>
+  import('../features/unused-data/unused-data-page.tsx').then((m) => m.UnusedDataPage),
+);
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
 type Preloadable = Pick<LazyPage<never>, 'preload'>;
@@ -28,6 +31,7 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   rules: [RulesIndexPage, RulesEditorPage],
   'rules-fleet': [RulesFleetPage],
   history: [HistoryPage],
+  'unused-data': [UnusedDataPage],
   cluster: [ClusterPage],
 };
 
@@ -69,6 +73,9 @@ export function AppRoutes() {
         <Route path="/rules/:dataSource">{(params) => <RulesEditorPage dataSource={params.dataSource} />}</Route>
         <Route path="/history">
           <HistoryPage />
+        </Route>
+        <Route path="/unused-data">
+          <UnusedDataPage />
         </Route>
         <Route path="/cluster">
           <ClusterPage />
