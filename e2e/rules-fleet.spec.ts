@@ -14,7 +14,7 @@ test.describe('one rule change for many datasources', () => {
   // A whole flow (pick, review, two axe runs, save, retry, undo) on its own cluster: 15 s idle, twice that loaded.
   test.setTimeout(60_000);
 
-  test('review, a partial failure, Retry failed, then Undo restores every datasource', async ({
+  test('review, a partial failure, Retry failed, then Undo restores what nobody changed meanwhile', async ({
     page,
     request,
     expectAccessible,
@@ -72,11 +72,19 @@ test.describe('one rule change for many datasources', () => {
     await expect(dialog.getByRole('status')).toHaveText('Saved 1 datasource');
     expect(await rulesOf(request, 'wikipedia_api')).toEqual([{ type: 'dropForever' }]);
 
+    // Someone else changes one of them meanwhile: Undo leaves theirs alone and says so.
+    const theirs = [{ type: 'loadForever', tieredReplicants: { _default_tier: 1 } }];
+    const post = await request.post(`${RULES}/wikipedia_hour`, {
+      data: theirs,
+      headers: { 'X-Druid-Author': 'someone else', 'X-Druid-Comment': 'meanwhile' },
+    });
+    expect(post.ok()).toBe(true);
     await dialog.getByRole('button', { name: 'Undo: restore 2 datasources' }).click();
-    await expect(dialog.getByRole('status')).toHaveText('Restored 2 datasources');
-    expect(await rulesOf(request, 'wikipedia_hour')).toEqual([]);
+    await expect(dialog.getByRole('status')).toHaveText('Restored 1 datasource; some were not sent');
+    await expect(summary).toContainText('Changed by someone else meanwhile, not sent: 1');
     expect(await rulesOf(request, 'wikipedia_api')).toEqual([]);
-    const history = await request.get(`${RULES}/wikipedia_hour/history`);
+    expect(await rulesOf(request, 'wikipedia_hour')).toMatchObject(theirs);
+    const history = await request.get(`${RULES}/wikipedia_api/history`);
     const entries = (await history.json()) as Array<{ auditInfo: { author: string; comment: string } }>;
     expect(entries.map((entry) => entry.auditInfo)).toEqual(
       expect.arrayContaining([
