@@ -49,6 +49,9 @@ test.describe('one rule change for many datasources', () => {
     const diff = page.getByRole('list', { name: 'Rule changes of wikipedia_api' });
     await expect(diff).toContainText('Added');
     await expect(diff).toContainText('dropForever');
+    await expect(page.getByRole('region', { name: 'Changes of wikipedia_api' })).toContainText(
+      'Segments loaded 7 → 0 · dropped 0 → 7',
+    );
     await expectAccessible(page);
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectAccessible(page);

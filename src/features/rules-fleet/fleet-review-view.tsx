@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState } from 'react';
 import { formatBytes, formatCount, formatCountOf } from '../../components/format.ts';
 import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
-import type { FleetDataSourceImpact, FleetTarget } from '../../druid/fleet-impact.ts';
+import type { FleetDataSourceImpact, FleetTarget, OutcomeSummary } from '../../druid/fleet-impact.ts';
 import type { RetentionChange } from '../../druid/retention-change.ts';
 import type { RuleLint } from '../../druid/rule-lints.ts';
 import type { FleetReview } from './fleet-plan.ts';
@@ -27,6 +27,19 @@ export function changeText(change: RetentionChange): string {
   return parts.length > 0 ? parts.join(' · ') : 'no served segment changes';
 }
 
+/** "loaded 24 → 0 · dropped 0 → 24 · on _default_tier 2.0 MB → 0 B": before and after, in segments and bytes. */
+export function outcomeText(before: OutcomeSummary, after: OutcomeSummary): string {
+  const parts = (['load', 'drop', 'broadcast', 'none'] as const)
+    .filter((key) => before[key] > 0 || after[key] > 0)
+    .map((key) => `${OUTCOME_LABELS[key]} ${formatCount(before[key])} → ${formatCount(after[key])}`);
+  const tiers = [...new Set([...Object.keys(before.tierBytes), ...Object.keys(after.tierBytes)])].sort();
+  for (const tier of tiers)
+    parts.push(`on ${tier} ${formatBytes(before.tierBytes[tier] ?? 0)} → ${formatBytes(after.tierBytes[tier] ?? 0)}`);
+  return parts.join(' · ');
+}
+
+const OUTCOME_LABELS = { load: 'loaded', drop: 'dropped', broadcast: 'broadcast', none: 'matching no rule' };
+
 function Detail({ impact, target, lints }: { impact: FleetDataSourceImpact; target: FleetTarget; lints: RuleLint[] }) {
   return (
     <section className="card stack" aria-label={`Changes of ${impact.name}`}>
@@ -34,6 +47,7 @@ function Detail({ impact, target, lints }: { impact: FleetDataSourceImpact; targ
       <p>
         {formatCountOf(impact.segments, 'served segment')} ({formatBytes(impact.bytes)}): {changeText(impact.change)}.
       </p>
+      {impact.segments > 0 && <p className="muted">Segments {outcomeText(impact.before, impact.after)}.</p>}
       <RulesDiffView before={target.before} after={target.after} label={`Rule changes of ${impact.name}`} />
       {lints.length > 0 && (
         <ul className="alert warning" aria-label={`Lints of ${impact.name}`}>
