@@ -6,6 +6,7 @@ import { FieldError } from '../../components/field-error.tsx';
 import { formatCount, formatCountOf } from '../../components/format.ts';
 import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
 import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
+import { toast } from '../../components/toast.ts';
 import { FleetRunSummary } from './fleet-run-summary.tsx';
 import type { FleetRunRequest, useFleetRun } from './use-fleet-run.ts';
 
@@ -19,6 +20,8 @@ interface FleetSaveDialogProps {
   /** Datasources that would lose data: saving then asks for a typed confirmation. */
   losingData: number;
 }
+
+const UNDO_WINDOW_MS = 20_000;
 
 /** The typed text when a fleet save drops loaded data. */
 export const dropConfirmation = (count: number) => `drop data of ${formatCountOf(count, 'datasource')}`;
@@ -54,6 +57,25 @@ export function FleetSaveDialog({ open, onClose, run, request, initialComment, l
   };
   const close = () => {
     if (running) return;
+    // Closing keeps Undo at hand for a while, as every bulk change of the console does.
+    const toUndo = run.savedCount();
+    const generation = run.generation();
+    if (state.phase === 'done' && toUndo > 0)
+      toast.success(state.report.title, {
+        duration: UNDO_WINDOW_MS,
+        action: {
+          label: `Undo (${formatCountOf(toUndo, 'datasource')})`,
+          onClick: () => {
+            if (run.generation() !== generation) {
+              toast.warning('A newer save started since: undo it from its own dialog.');
+              return;
+            }
+            void run.undo().then((report) => {
+              if (report) (report.tone === 'success' ? toast.success : toast.warning)(report.title);
+            });
+          },
+        },
+      });
     run.reset();
     onClose();
   };

@@ -108,7 +108,11 @@ export function RulesFleetPage() {
             unchanged={reviewing.unchanged.length}
             defaults={defaults?.rules ?? []}
             now={reviewing.now}
-            onSave={(next) => setSaving({ losingData: next.losingData })}
+            onSave={(next) => {
+              // A finished run (an Undo from its toast, say) must not greet the next save with its summary.
+              if (run.state.phase === 'done') run.reset();
+              setSaving({ losingData: next.losingData });
+            }}
           />
           <FleetSaveDialog
             open={saving !== null}

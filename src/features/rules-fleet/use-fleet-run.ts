@@ -41,6 +41,8 @@ export function useFleetRun() {
   const request = useRef<FleetRunRequest | null>(null);
   /** Datasources saved by this run so far (retries included), with the rules they had before. */
   const saved = useRef(new Map<string, { before: readonly Rule[]; after: readonly Rule[] }>());
+  /** Counts saves started, so an Undo offered for one save never undoes a later one. */
+  const generation = useRef(0);
 
   const run = async (
     kind: 'save' | 'undo',
@@ -49,7 +51,7 @@ export function useFleetRun() {
     comment: string,
     unchanged: string[],
   ) => {
-    if (!request.current) return;
+    if (!request.current) return null;
     const { author } = request.current;
     cancelled.current = false;
     setState({ phase: 'running', kind, progress: { done: 0, total: items.length, failed: 0 } });
@@ -86,27 +88,30 @@ export function useFleetRun() {
     setState({ phase: 'done', kind, report, outcome });
     await queryClient.invalidateQueries({ queryKey: druidKeys.rules() });
     await queryClient.invalidateQueries({ queryKey: druidKeys.history() });
+    return report;
   };
 
   return {
     state,
     /** Datasources this run has saved and not restored. */
     savedCount: () => saved.current.size,
+    generation: () => generation.current,
     start(next: FleetRunRequest) {
+      generation.current++;
       request.current = next;
       saved.current = new Map();
       return run('save', next.items, (name) => next.expected.get(name) ?? [], next.comment, next.unchanged);
     },
     retryFailed() {
       const last = request.current;
-      if (state.phase !== 'done' || !last) return;
+      if (state.phase !== 'done' || !last) return Promise.resolve(null);
       const failed = new Set(state.outcome.failed.map((f) => f.name));
       const items = last.items.filter((item) => failed.has(item.name));
       return run('save', items, (name) => last.expected.get(name) ?? [], last.comment, []);
     },
     undo() {
       const last = request.current;
-      if (!last) return;
+      if (!last) return Promise.resolve(null);
       const entries = [...saved.current];
       const items = entries.map(([name, { before }]) => ({ name, rules: before }));
       const after = new Map(entries.map(([name, { after }]) => [name, after]));
