@@ -16,6 +16,9 @@ const RulesEditorPage = lazyPage(() =>
 const RulesAsCodePage = lazyPage(() =>
   import('../features/rules-as-code/rules-as-code-page.tsx').then((m) => m.RulesAsCodePage),
 );
+const RulesFleetPage = lazyPage(() =>
+  import('../features/rules-fleet/rules-fleet-page.tsx').then((m) => m.RulesFleetPage),
+);
 const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
 const UnusedDataPage = lazyPage(() =>
   import('../features/unused-data/unused-data-page.tsx').then((m) => m.UnusedDataPage),
@@ -30,6 +33,7 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   kill: [KillPage, KillPage],
   rules: [RulesIndexPage, RulesEditorPage],
   'rules-as-code': [RulesAsCodePage],
+  'rules-fleet': [RulesFleetPage],
   history: [HistoryPage],
   'unused-data': [UnusedDataPage],
   cluster: [ClusterPage],
@@ -66,6 +70,9 @@ export function AppRoutes() {
         <Route path="/kill/:dataSource">{(params) => <KillPage dataSource={params.dataSource} />}</Route>
         <Route path="/rules">
           <RulesIndexPage />
+        </Route>
+        <Route path="/rules-fleet">
+          <RulesFleetPage />
         </Route>
         <Route path="/rules/:dataSource">{(params) => <RulesEditorPage dataSource={params.dataSource} />}</Route>
         <Route path="/rules-as-code">
