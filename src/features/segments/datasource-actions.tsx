@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import { useCanWrite } from '../../api/write-permissions.ts';
 import { MarkAllDialog } from './mark-all-dialog.tsx';
 import { MarkIntervalDialog } from './mark-interval-dialog.tsx';
@@ -69,6 +70,11 @@ export function DataSourceActions({ dataSource }: { dataSource: string }) {
               </button>
             </li>
           ))}
+          <li>
+            <Link href={`/retire/${encodeURIComponent(dataSource)}`} className="button ghost">
+              Retire datasource…
+            </Link>
+          </li>
         </ul>
       )}
       {open?.kind === 'all' && <MarkAllDialog dataSource={dataSource} used={open.used} onClose={close} />}
