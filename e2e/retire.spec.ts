@@ -1,0 +1,98 @@
+import { expect, test } from './fixtures.ts';
+import { RetirePage } from './pages/retire-page.ts';
+
+const DS = 'kttm1';
+
+test.describe('retire a datasource', () => {
+  test.use({ isolated: true });
+
+  test('rules to the defaults, a refused mark showing Druid’s message, leave and resume, kill, gone from every list', async ({
+    page,
+    request,
+    expectAccessible,
+  }) => {
+    test.setTimeout(90_000);
+    // The entry: one item of the datasource's actions menu.
+    await page.goto(`/segments/${DS}`);
+    await page.getByRole('button', { name: `Actions for ${DS}` }).click();
+    await page.getByRole('link', { name: 'Retire datasource…' }).click();
+    const retire = new RetirePage(page, DS);
+    await retire.heading().waitFor();
+
+    // 1. kttm1 has three rules of its own; they are replaced by none, with an author and a comment.
+    await expect(retire.status('rules')).toHaveText('Next');
+    await expect(retire.status('mark')).toHaveText('Later');
+    await expect(
+      retire
+        .step('rules')
+        .getByRole('list', { name: `Rules of ${DS}` })
+        .getByRole('listitem'),
+    ).toHaveCount(3);
+    await expectAccessible(page);
+    await retire
+      .step('rules')
+      .getByRole('button', { name: `Set ${DS} to the default rules…` })
+      .click();
+    await retire.dialog.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+    await retire.dialog.getByRole('button', { name: 'Replace 3 rules with none' }).click();
+    await expect(retire.status('rules')).toHaveText('Done');
+    const rules = await request.get(`/druid/coordinator/v1/rules/${DS}`);
+    expect(await rules.json()).toEqual([]);
+
+    // 2. The exact effect, counted from the metadata store; Druid refuses the first attempt.
+    await expect(retire.status('mark')).toHaveText('Next');
+    const markButton = retire
+      .step('mark')
+      .getByRole('button', {
+        name: /^Mark 14 segments unused \(2019-08-25T00:00:00.000Z to 2019-09-08T00:00:00.000Z, .+ served\)…$/,
+      });
+    await markButton.click();
+    const confirmMark = retire.dialog.getByRole('button', { name: /^Mark 14 segments unused/ });
+    await expect(confirmMark).toBeDisabled();
+    await retire.confirmField.fill(DS);
+    const refusal =
+      '{"error":"druidException","errorCode":"internalServerError","errorMessage":"Metadata store is read-only for maintenance"}';
+    const markPath = `**/druid/*/v1/datasources/${DS}`;
+    await page.route(markPath, (route) =>
+      route.request().method() === 'DELETE'
+        ? route.fulfill({ status: 500, contentType: 'application/json', body: refusal })
+        : route.fallback(),
+    );
+    await confirmMark.click();
+    await expect(retire.dialog.getByRole('alert')).toContainText('Metadata store is read-only for maintenance');
+    // Nothing changed: the step is still the next one, every segment still used.
+    await expect(retire.status('mark')).toHaveText('Next');
+    await page.unroute(markPath);
+    await confirmMark.click();
+    await expect(retire.dialog).toBeHidden();
+    await expect(retire.status('mark')).toHaveText('Done');
+    await expect(retire.status('kill')).toHaveText('Next');
+
+    // Leave the flow and come back: it resumes where Druid stands, from a fresh page.
+    await page.goto('/segments');
+    await retire.goto();
+    await expect(page.getByText(`You started retiring ${DS} on`)).toBeVisible();
+    await expect(retire.status('rules')).toHaveText('Done');
+    await expect(retire.status('mark')).toHaveText('Done');
+
+    // 3. The dry run counts every unused segment; the kill needs the name and is followed to its end.
+    await expect(retire.step('kill').getByRole('status')).toContainText('14 unused segments');
+    await expect(retire.step('kill').getByRole('status')).toContainText('will be permanently deleted');
+    await retire.step('kill').getByRole('button', { name: 'Kill 14 segments…' }).click();
+    await expect(retire.dialog).toContainText('This cannot be undone.');
+    await retire.confirmField.fill(DS);
+    await expectAccessible(page);
+    await retire.dialog.getByRole('button', { name: 'Kill 14 segments', exact: true }).click();
+    await expect(retire.step('kill').getByRole('listitem')).toContainText(`api-issued_kill_${DS}_`);
+    await expect(retire.step('kill').getByRole('listitem')).toContainText('succeeded', { timeout: 30_000 });
+
+    // 4. Gone from every list, as Druid itself says.
+    await expect(retire.status('check')).toHaveText('Done');
+    await expect(retire.step('check').getByRole('status')).toContainText(`${DS} is retired`);
+    await expectAccessible(page);
+    const names = await request.get('/druid/coordinator/v1/metadata/datasources?includeUnused');
+    expect(await names.json()).not.toContain(DS);
+    const served = await request.get('/druid/coordinator/v1/datasources');
+    expect(await served.json()).not.toContain(DS);
+  });
+});
