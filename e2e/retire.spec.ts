@@ -33,6 +33,7 @@ test.describe('retire a datasource', () => {
       .step('rules')
       .getByRole('button', { name: `Set ${DS} to the default rules…` })
       .click();
+    await expect(retire.dialog.getByRole('list', { name: 'Default rules' })).toContainText('Load');
     await retire.dialog.getByRole('textbox', { name: 'Your name' }).fill('Ada');
     await retire.dialog.getByRole('button', { name: 'Replace 3 rules with none' }).click();
     await expect(retire.status('rules')).toHaveText('Done');
@@ -41,11 +42,9 @@ test.describe('retire a datasource', () => {
 
     // 2. The exact effect, counted from the metadata store; Druid refuses the first attempt.
     await expect(retire.status('mark')).toHaveText('Next');
-    const markButton = retire
-      .step('mark')
-      .getByRole('button', {
-        name: /^Mark 14 segments unused \(2019-08-25T00:00:00.000Z to 2019-09-08T00:00:00.000Z, .+ served\)…$/,
-      });
+    const markButton = retire.step('mark').getByRole('button', {
+      name: /^Mark 14 segments unused \(2019-08-25T00:00:00.000Z to 2019-09-08T00:00:00.000Z, .+ served\)…$/,
+    });
     await markButton.click();
     const confirmMark = retire.dialog.getByRole('button', { name: /^Mark 14 segments unused/ });
     await expect(confirmMark).toBeDisabled();
@@ -70,6 +69,7 @@ test.describe('retire a datasource', () => {
 
     // Leave the flow and come back: it resumes where Druid stands, from a fresh page.
     await page.goto('/segments');
+    await page.emulateMedia({ colorScheme: 'dark' });
     await retire.goto();
     await expect(page.getByText(`You started retiring ${DS} on`)).toBeVisible();
     await expect(retire.status('rules')).toHaveText('Done');
@@ -81,7 +81,7 @@ test.describe('retire a datasource', () => {
     await retire.step('kill').getByRole('button', { name: 'Kill 14 segments…' }).click();
     await expect(retire.dialog).toContainText('This cannot be undone.');
     await retire.confirmField.fill(DS);
-    await expectAccessible(page);
+    await expectAccessible(page); // the kill dialog in the dark theme
     await retire.dialog.getByRole('button', { name: 'Kill 14 segments', exact: true }).click();
     await expect(retire.step('kill').getByRole('listitem')).toContainText(`api-issued_kill_${DS}_`);
     await expect(retire.step('kill').getByRole('listitem')).toContainText('succeeded', { timeout: 30_000 });

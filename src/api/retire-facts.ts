@@ -2,7 +2,8 @@
  * What is left of a datasource being retired, read from Druid in a few bounded requests, never a listing of its
  * segments: its name in the metadata store's list (`?includeUnused`) and in the served list, its served summary
  * (`intervals?simple`), its own rules, whether any unused segment remains (`limit=1`) and, only when nothing is
- * served, the used segment IDs the metadata store still has (overshadowed or not loaded: few by then).
+ * served but the metadata store still lists it among datasources with used segments, those used segment IDs
+ * (overshadowed or not loaded yet).
  */
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -33,15 +34,20 @@ export interface RetireFacts {
 const namesSchema = z.array(z.string());
 
 export async function fetchRetireFacts(dataSource: string, signal?: AbortSignal): Promise<RetireFacts> {
-  const [metadataNames, servedNames, served, rules, unused] = await Promise.all([
+  const [metadataNames, withUsedNames, servedNames, served, rules, unused] = await Promise.all([
     fetchDataSourceNames(signal),
+    // Without includeUnused: only datasources with a used segment in the metadata store.
+    druidJson('/druid/coordinator/v1/metadata/datasources', namesSchema, { signal }),
     druidJson('/druid/coordinator/v1/datasources', namesSchema, { signal }),
     fetchIntervalSummaries(dataSource, signal),
     fetchRulesOf(dataSource, signal),
     fetchUnusedPage(dataSource, { limit: 1 }, signal),
   ]);
-  // Served segments are used ones; only with none served can unserved used ones be counted cheaply.
-  const usedCount = served.count > 0 ? served.count : (await usedIdsOverlapping(dataSource, [ETERNITY], signal)).length;
+  // Served segments are used ones. With none served, used IDs are listed only if the metadata store has some
+  // (overshadowed or not loaded yet): after a mark all unused, none.
+  const hasUsed = withUsedNames.includes(dataSource);
+  const usedCount =
+    served.count > 0 || !hasUsed ? served.count : (await usedIdsOverlapping(dataSource, [ETERNITY], signal)).length;
   return {
     inMetadata: metadataNames.includes(dataSource),
     inServed: servedNames.includes(dataSource),

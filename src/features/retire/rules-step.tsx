@@ -1,8 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { headerValueProblem } from '../../api/audit-author.ts';
 import type { RetireFacts } from '../../api/retire-facts.ts';
-import { saveRules } from '../../api/rules.ts';
+import { defaultRulesQueryOptions, saveRules } from '../../api/rules.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FieldError } from '../../components/field-error.tsx';
 import { formatCountOf } from '../../components/format.ts';
@@ -90,6 +90,7 @@ function ClearRulesDialog({ dataSource, ruleCount, open, onClose, onDone }: Clea
     setNameError(null);
     reset();
   }, [open, dataSource, reset]);
+  const defaults = useQuery({ ...defaultRulesQueryOptions(), enabled: open });
   const commentProblem = comment.trim() === '' ? 'Say why.' : headerValueProblem(comment.trim());
   return (
     <ConfirmDialog
@@ -111,6 +112,14 @@ function ClearRulesDialog({ dataSource, ruleCount, open, onClose, onDone }: Clea
         cluster’s default rules apply to its segments until they are marked unused. Druid records the change in the
         rules history, where “Restore this version” brings the rules back.
       </p>
+      {defaults.data && (
+        <RuleList
+          rules={defaults.data.rules}
+          source="default"
+          label="Default rules"
+          emptyText="The cluster has no default rules."
+        />
+      )}
       <div className="field">
         <label htmlFor={`${id}-comment`}>Comment (why)</label>
         <input
