@@ -10,6 +10,8 @@ import { AuditAuthorField } from '../../components/operator-settings/audit-autho
 import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
 import { RuleList } from '../../components/rules/rule-summary.tsx';
 import { toast } from '../../components/toast.ts';
+import { ruleAction } from '../../druid/rule-matching.ts';
+import type { Rule } from '../../druid/rule-schemas.ts';
 import type { RetireStepStatus } from './retire-steps.ts';
 
 interface RulesStepProps {
@@ -54,6 +56,7 @@ export function RulesStep({ dataSource, facts, status, onDone }: RulesStepProps)
       <ClearRulesDialog
         dataSource={dataSource}
         ruleCount={raw.length}
+        dropsData={rules.some((rule) => ruleAction(rule) === 'drop')}
         open={open}
         onClose={() => setOpen(false)}
         onDone={onDone}
@@ -65,12 +68,14 @@ export function RulesStep({ dataSource, facts, status, onDone }: RulesStepProps)
 interface ClearRulesDialogProps {
   dataSource: string;
   ruleCount: number;
+  /** Its own rules drop some of its data today: the defaults may load it again until step 2. */
+  dropsData: boolean;
   open: boolean;
   onClose: () => void;
   onDone: () => Promise<unknown>;
 }
 
-function ClearRulesDialog({ dataSource, ruleCount, open, onClose, onDone }: ClearRulesDialogProps) {
+function ClearRulesDialog({ dataSource, ruleCount, dropsData, open, onClose, onDone }: ClearRulesDialogProps) {
   const id = useId();
   const author = useAuditAuthorField(open);
   const [comment, setComment] = useState('');
@@ -112,6 +117,12 @@ function ClearRulesDialog({ dataSource, ruleCount, open, onClose, onDone }: Clea
         cluster’s default rules apply to its segments until they are marked unused. Druid records the change in the
         rules history, where “Restore this version” brings the rules back.
       </p>
+      {dropsData && loads(defaults.data?.rules) && (
+        <p className="alert warning" role="note">
+          The rules of {dataSource} drop some of its data today; the defaults load. Until step 2 marks every segment
+          unused, the Coordinator may load that data again: go on to step 2 right away.
+        </p>
+      )}
       {defaults.data && (
         <RuleList
           rules={defaults.data.rules}
@@ -136,3 +147,5 @@ function ClearRulesDialog({ dataSource, ruleCount, open, onClose, onDone }: Clea
     </ConfirmDialog>
   );
 }
+
+const loads = (rules: readonly Rule[] | undefined) => rules?.some((rule) => ruleAction(rule) === 'load') ?? false;

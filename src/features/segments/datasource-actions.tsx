@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'wouter';
+import { useLocation } from 'wouter';
 import { useCanWrite } from '../../api/write-permissions.ts';
 import { MarkAllDialog } from './mark-all-dialog.tsx';
 import { MarkIntervalDialog } from './mark-interval-dialog.tsx';
@@ -30,6 +30,7 @@ export function DataSourceActions({ dataSource }: { dataSource: string }) {
   }, [open]);
   const close = () => setOpen(null);
   const writable = useCanWrite(dataSource);
+  const [, navigate] = useLocation();
   return (
     <div className="datasource-actions">
       <button
@@ -71,9 +72,13 @@ export function DataSourceActions({ dataSource }: { dataSource: string }) {
             </li>
           ))}
           <li>
-            <Link href={`/retire/${encodeURIComponent(dataSource)}`} className="button ghost">
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => navigate(`/retire/${encodeURIComponent(dataSource)}`)}
+            >
               Retire datasource…
-            </Link>
+            </button>
           </li>
         </ul>
       )}
