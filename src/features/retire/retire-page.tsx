@@ -5,6 +5,7 @@ import { druidKeys } from '../../api/query-keys.ts';
 import { retireFactsQueryOptions } from '../../api/retire-facts.ts';
 import { invalidateSegmentQueries } from '../../api/segment-updates.ts';
 import { isTaskComplete, taskStatusQueryOptions } from '../../api/tasks.ts';
+import { useCanWrite } from '../../api/write-permissions.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { formatInstant } from '../../druid/instant.ts';
@@ -13,7 +14,7 @@ import { KillStep } from './kill-step.tsx';
 import { MarkStep } from './mark-step.tsx';
 import { notedWith, type RetireNote, type RetireStepId, readRetireNote, writeRetireNote } from './retire-note.ts';
 import { RetireStep } from './retire-step.tsx';
-import { deriveRetireState } from './retire-steps.ts';
+import { deriveRetireState, type RetireState } from './retire-steps.ts';
 import { RulesStep } from './rules-step.tsx';
 import './retire.css';
 
@@ -23,6 +24,12 @@ const STEP_NAMES: Record<RetireStepId, string> = {
   kill: 'unused segments are back',
   check: 'it is listed again',
 };
+
+/** Every step not done shown as waiting, so none offers its action. */
+function readOnlySteps(steps: RetireState['steps']): RetireState['steps'] {
+  const entries = Object.entries(steps).map(([step, status]) => [step, status === 'done' ? 'done' : 'later']);
+  return Object.fromEntries(entries) as RetireState['steps'];
+}
 
 function decodeParam(param: string): string {
   try {
@@ -65,7 +72,10 @@ export function RetirePage({ dataSource: param }: { dataSource: string }) {
     if (finishedTasks > 0) void refresh();
   }, [finishedTasks, refresh]);
 
-  const state = facts.data ? deriveRetireState({ facts: facts.data, note, killRunning }) : null;
+  const writable = useCanWrite(dataSource);
+  const found = facts.data ? deriveRetireState({ facts: facts.data, note, killRunning }) : null;
+  // After Druid refused a write here (403), no step is offered: each would be refused the same way.
+  const state = found && !writable ? { ...found, steps: readOnlySteps(found.steps) } : found;
   return (
     <section className="stack retire-page">
       <Breadcrumb
@@ -95,6 +105,11 @@ export function RetirePage({ dataSource: param }: { dataSource: string }) {
         <p className="alert info">
           You started retiring {dataSource} on {formatInstant(note.startedAt)} in this browser; it goes on where Druid
           stands now.
+        </p>
+      )}
+      {!writable && (
+        <p className="alert warning" role="note">
+          You may read but not change {dataSource}: Druid refused your last change there. Steps are shown, not offered.
         </p>
       )}
       {state?.undone.map((step) => (
