@@ -13,8 +13,8 @@ import { useRetireCount } from './use-retire-count.ts';
 interface KillStepProps {
   dataSource: string;
   status: RetireStepStatus;
-  /** Druid's state read again: the dry run counts afresh. */
-  generation: number;
+  /** Changes when a kill task ends or unused segments appear: the dry run counts afresh (not on every refetch). */
+  generation: string;
   taskIds: readonly string[];
   /** The new task's id once Druid's task list shows it (null when it could not be found). */
   onSubmitted: (taskId: string | null) => void;

@@ -152,7 +152,7 @@ export function RetirePage({ dataSource: param }: { dataSource: string }) {
               <KillStep
                 dataSource={dataSource}
                 status={state.steps.kill}
-                generation={facts.dataUpdatedAt}
+                generation={`${finishedTasks}:${facts.data.hasUnused}`}
                 taskIds={note?.killTaskIds ?? []}
                 onSubmitted={(taskId) => {
                   if (taskId) record({ killTaskId: taskId });

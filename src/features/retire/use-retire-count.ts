@@ -5,9 +5,9 @@ import { ETERNITY } from '../../druid/interval.ts';
 
 /**
  * Counts every unused segment of the datasource (the kill's dry run over all time) in bounded memory, from both
- * ends by segment ID. A new `generation` (Druid's state read again) counts afresh; Cancel and "go on" keep counts.
+ * ends by segment ID. A new `generation` counts afresh; Cancel and "go on" keep what was counted.
  */
-export function useRetireCount(dataSource: string, enabled: boolean, generation: number) {
+export function useRetireCount(dataSource: string, enabled: boolean, generation: string) {
   const [count, setCount] = useState<UnusedCount | null>(null);
   const run = useRef<{ counter: UnusedCounter; controller: AbortController } | null>(null);
 
