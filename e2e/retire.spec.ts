@@ -70,6 +70,8 @@ test.describe('retire a datasource', () => {
     await expect(retire.status('mark')).toHaveText('Done');
     await expect(retire.status('kill')).toHaveText('Next');
 
+    await expect(page.getByText(`You started retiring ${DS} on`)).toBeHidden();
+
     // Leave the flow and come back: it resumes where Druid stands, from a fresh page.
     await page.goto('/segments');
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -49,6 +49,8 @@ export function RetirePage({ dataSource: param }: { dataSource: string }) {
   const queryClient = useQueryClient();
   const facts = useQuery(retireFactsQueryOptions(dataSource));
   const [note, setNote] = useState<RetireNote | null>(() => readRetireNote(dataSource));
+  // The note found on arrival: only then is this a resumed retirement.
+  const [resumed] = useState(note !== null);
   const record = useCallback(
     (change: { done?: RetireStepId; killTaskId?: string }) =>
       setNote((current) => {
@@ -101,7 +103,7 @@ export function RetirePage({ dataSource: param }: { dataSource: string }) {
         />
       )}
       {facts.isPending && <p aria-busy="true">Reading what is left of {dataSource}…</p>}
-      {note && state && state.current !== null && (
+      {resumed && note && state && state.current !== null && (
         <p className="alert info">
           You started retiring {dataSource} on {formatInstant(note.startedAt)} in this browser; it goes on where Druid
           stands now.
