@@ -35,6 +35,7 @@ export function markAllLabel(used: UsedCount, servedBytes: number): string {
 /** Step 2: every used segment marked unused, counted exactly from the metadata store first (IDs only, in parts). */
 export function MarkStep({ dataSource, facts, status, onDone }: MarkStepProps) {
   const [open, setOpen] = useState(false);
+  const [looked, setLooked] = useState(0);
   const active = status === 'current';
   const counted = useQuery({
     queryKey: [...druidKeys.retireFacts(dataSource), 'used-count', facts.usedCount] as const,
@@ -42,6 +43,7 @@ export function MarkStep({ dataSource, facts, status, onDone }: MarkStepProps) {
       const used: UsedCount = { count: 0, range: null };
       await countMarkUnused(dataSource, ETERNITY, null, markParts(facts.served.intervals), {
         signal,
+        onProgress: setLooked,
         onSegment: (segment) => {
           used.count++;
           used.range = used.range
@@ -79,7 +81,13 @@ export function MarkStep({ dataSource, facts, status, onDone }: MarkStepProps) {
       />
     );
   const used = counted.data;
-  if (!used) return <p aria-busy="true">Counting the used segments of {dataSource} in the metadata store…</p>;
+  if (!used)
+    return (
+      <p aria-busy="true">
+        Counting the used segments of {dataSource} in the metadata store…
+        {looked > 0 && ` ${formatCountOf(looked, 'segment')} so far`}
+      </p>
+    );
   const label = markAllLabel(used, facts.served.size);
   return (
     <>
