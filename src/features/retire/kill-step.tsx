@@ -81,6 +81,11 @@ export function KillStep({ dataSource, status, generation, taskIds, onSubmitted 
               A kill task deletes {killEffect(count)} from the metadata store <strong>and</strong> from deep storage,
               over <code>{formatInterval(count.range)}</code>. <strong>This cannot be undone.</strong>
             </p>
+            <p className="muted">
+              The interval is exactly the time range of these segments, not all time: a kill over all time waits for the
+              locks of any ingestion task. Segments marked unused inside it after the dry run are deleted too; any left
+              outside it are counted again when the task ends.
+            </p>
           </ConfirmDialog>
         </>
       )}
