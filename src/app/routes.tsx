@@ -23,6 +23,7 @@ const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx'
 const UnusedDataPage = lazyPage(() =>
   import('../features/unused-data/unused-data-page.tsx').then((m) => m.UnusedDataPage),
 );
+const RetirePage = lazyPage(() => import('../features/retire/retire-page.tsx').then((m) => m.RetirePage));
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
 type Preloadable = Pick<LazyPage<never>, 'preload'>;
@@ -37,6 +38,7 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   history: [HistoryPage],
   'unused-data': [UnusedDataPage],
   cluster: [ClusterPage],
+  retire: [DataSourcesPage, RetirePage],
 };
 
 /** Loads the chunk of the page at `pathname` (the segments list for "/"), so the first render need not suspend. */
@@ -84,6 +86,7 @@ export function AppRoutes() {
         <Route path="/unused-data">
           <UnusedDataPage />
         </Route>
+        <Route path="/retire/:dataSource">{(params) => <RetirePage dataSource={params.dataSource} />}</Route>
         <Route path="/cluster">
           <ClusterPage />
         </Route>
