@@ -19,7 +19,7 @@ export interface ServerAppOptions {
   distDir: string;
   /** Receives one Combined Log Format line per request (`--access-log`). */
   accessLog?: (line: string) => void;
-  /** Answers `GET /console/ready`; without it the route answers 404 like any unknown path would. */
+  /** Answers `GET /console/ready` (200 or 503 with a JSON body); without it that path is the console's like any other. */
   readiness?: ReadinessCheck;
 }
 
