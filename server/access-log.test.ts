@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { clfTime, redactTarget } from './access-log.ts';
@@ -100,6 +102,47 @@ describe('--access-log', () => {
     await (await app.request('/druid/coordinator/v1/nothing-here')).text();
     await (await app.request('/segments', { method: 'POST' })).text();
     expect(lines.map((line) => COMBINED.exec(line)?.[5])).toEqual(['404', '405']);
+  });
+});
+
+describe('--access-log over a real socket', () => {
+  it('logs the client address, and a response the client gave up on with the bytes sent until then', async () => {
+    const local = new Hono();
+    // An endless listing: only the client going away ends it.
+    local.get('/druid/coordinator/v1/endless', () => {
+      const body = new ReadableStream({
+        pull: (controller) => controller.enqueue(new TextEncoder().encode('x'.repeat(16_384))),
+      });
+      return new Response(body);
+    });
+    let logged: (line: string) => void = () => {};
+    const line = new Promise<string>((resolve) => {
+      logged = resolve;
+    });
+    const app = createServerApp({
+      clusters: [{ name: 'default', backend: { kind: 'local', app: local } }],
+      distDir: '/nonexistent',
+      accessLog: (text) => logged(text),
+    });
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/druid/coordinator/v1/endless`);
+      const reader = response.body?.getReader();
+      await reader?.read();
+      await reader?.cancel();
+      const [, host, , , request, status, bytes] = COMBINED.exec(await line) ?? [];
+      expect({ host, request, status }).toEqual({
+        host: '127.0.0.1',
+        request: 'GET /druid/coordinator/v1/endless HTTP/1.1',
+        status: '200',
+      });
+      expect(Number(bytes)).toBeGreaterThan(0);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -107,6 +107,9 @@ export function accessLogMiddleware(write: (line: string) => void): MiddlewareHa
     const time = new Date();
     const node = (c.env ?? {}) as NodeBindings;
     const url = new URL(c.req.url);
+    // Read now: once a client has gone away its socket no longer knows the address.
+    const remote = node.incoming?.socket?.remoteAddress ?? '-';
+    const target = node.incoming?.url ?? `${url.pathname}${url.search}`;
     let logged = false;
     let bytes = 0;
     const log = (status: number) => {
@@ -114,11 +117,11 @@ export function accessLogMiddleware(write: (line: string) => void): MiddlewareHa
       logged = true;
       write(
         formatCombined({
-          remote: node.incoming?.socket?.remoteAddress ?? '-',
+          remote,
           user: basicUser(c.req.header('authorization')),
           time,
           method: c.req.method,
-          target: node.incoming?.url ?? `${url.pathname}${url.search}`,
+          target,
           protocol: `HTTP/${node.incoming?.httpVersion ?? '1.1'}`,
           status,
           bytes,
