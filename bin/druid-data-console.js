@@ -12,7 +12,12 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
 const root = new URL('..', import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-const { runCli } = await import('../dist-server/server/cli.js');
+const { runCli } = await import('../dist-server/server/cli.js').catch((error) => {
+  // Only a clone lacks it: the package always ships dist-server/.
+  if (!/^Cannot find module .*dist-server\/server\/cli\.js/.test(error.message)) throw error;
+  console.error('The server is not compiled: run `npm run build && npm run build:server`, or `npm start` in a clone.');
+  process.exit(1);
+});
 await runCli({
   argv: process.argv.slice(2),
   env: process.env,
