@@ -56,8 +56,9 @@ Options (environment variable in brackets):
   --router URL              forward Druid calls to this Router instead of the local cluster [DRUID_ROUTER_URL]
   --router-ca FILE          PEM CA certificate for an https Router with a private CA [DRUID_ROUTER_CA]
   --router-timeout MS       answer 504 when the Router is silent this long (default 60000) [DRUID_ROUTER_TIMEOUT]
-  --access-log FILE|-       append a Combined Log Format line per request to FILE, or stdout for -; no
-                            credentials (Authorization, cookies, secret query values) [DRUID_CONSOLE_ACCESS_LOG]
+  --access-log FILE|-       append a Combined Log Format line per request to FILE (reopened on SIGHUP), or
+                            stdout for -; no credentials (Authorization, cookies, secret query values)
+                            [DRUID_CONSOLE_ACCESS_LOG]
   --shutdown-timeout MS     on SIGTERM/SIGINT, wait this long for requests in flight (default 25000)
                             [DRUID_CONSOLE_SHUTDOWN_TIMEOUT]
   --version                 print the version

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -106,13 +106,14 @@ describe('exit codes', () => {
 });
 
 describe('SIGTERM', () => {
-  it('lets a proxied request in flight finish, refuses new connections, logs it and exits 0', async () => {
+  it('lets a proxied request in flight finish, refuses new connections, logs it and exits 0 (and SIGHUP reopens the log)', async () => {
     let held: ServerResponse | undefined;
     let received: () => void = () => {};
     const arrived = new Promise<void>((resolve) => {
       received = resolve;
     });
-    const router = createServer((_request, response) => {
+    const router = createServer((request, response) => {
+      if (request.url === '/status/health') return void response.end('true');
       held = response;
       received();
     });
@@ -121,6 +122,11 @@ describe('SIGTERM', () => {
     const accessLog = join(work, 'access.log');
     try {
       const server = await start(['--router', routerUrl, '--access-log', accessLog]);
+      // As logrotate does: move the file away, then SIGHUP; the line below goes to a new file at the same path.
+      await (await fetch(`${server.baseUrl}/status/health`)).text();
+      renameSync(accessLog, `${accessLog}.1`);
+      server.child.kill('SIGHUP');
+      await server.waitForOutput(`Reopened the access log ${accessLog}.`);
       const pending = fetch(`${server.baseUrl}/druid/coordinator/v1/datasources`);
       await arrived;
       server.child.kill('SIGTERM');
@@ -131,7 +137,12 @@ describe('SIGTERM', () => {
       expect(await server.exited()).toBe(0);
       expect(server.output()).toContain('Stopped.');
       // The log file was flushed before the exit.
-      expect(readFileSync(accessLog, 'utf8')).toMatch(/"GET \/druid\/coordinator\/v1\/datasources HTTP\/1\.1" 200 12 /);
+      expect(readFileSync(`${accessLog}.1`, 'utf8')).toMatch(
+        /^127\.0\.0\.1 - - \[.+\] "GET \/status\/health HTTP\/1\.1" 200 4 /,
+      );
+      expect(readFileSync(accessLog, 'utf8')).toMatch(
+        /^127\.0\.0\.1 - - \[.+\] "GET \/druid\/coordinator\/v1\/datasources HTTP\/1\.1" 200 12 "-" "\S+"\n$/,
+      );
     } finally {
       router.closeAllConnections();
       router.close();

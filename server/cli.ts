@@ -1,6 +1,7 @@
-import { createWriteStream, openSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { AccessLogOpenError, openAccessLog } from './access-log-file.ts';
 import { HELP, parseServerOptions, type ServerOptions } from './cli-options.ts';
 import { DataDirLockedError } from './cluster/db.ts';
 import { type RuntimeProperties, RuntimePropertiesError } from './cluster/properties/runtime-properties.ts';
@@ -30,7 +31,8 @@ const READINESS_TIMEOUT_MS = 3_000;
 class StartError extends Error {}
 
 function fail(error: unknown): never {
-  const known = error instanceof StartError || error instanceof RuntimePropertiesError;
+  const known =
+    error instanceof StartError || error instanceof RuntimePropertiesError || error instanceof AccessLogOpenError;
   console.error(known || error instanceof DataDirLockedError ? (error as Error).message : error);
   process.exit(EXIT_RUNTIME);
 }
@@ -41,22 +43,6 @@ function readFlagFile(flag: string, file: string): string {
   } catch (error) {
     throw new StartError(`${flag} ${file}: ${(error as Error).message}`);
   }
-}
-
-/** `-` is stdout; a file is opened now (a path that cannot be written stops the start) and appended to. */
-function openAccessLog(target: string): { write(line: string): void; close(): Promise<void> } {
-  if (target === '-') return { write: (line) => process.stdout.write(`${line}\n`), close: async () => {} };
-  let fd: number;
-  try {
-    fd = openSync(target, 'a');
-  } catch (error) {
-    throw new StartError(`--access-log ${target}: ${(error as Error).message}`);
-  }
-  const stream = createWriteStream('', { fd });
-  return {
-    write: (line) => void stream.write(`${line}\n`),
-    close: () => new Promise<void>((resolve) => stream.end(resolve)),
-  };
 }
 
 /** One cluster today: the Router given, or the local cluster (imported only then: it loads SQLite's addon). */
@@ -109,6 +95,15 @@ export async function runCli(context: CliContext): Promise<void> {
     // A bad properties file stops the start before anything else happens, naming the property and the file.
     const runtime = options.properties && !options.router ? readRuntimePropertiesFile(options.properties) : undefined;
     const accessLog = options.accessLog ? openAccessLog(options.accessLog) : null;
+    // logrotate's postrotate sends SIGHUP. Only then is it caught: otherwise it still ends the server, as when the
+    // terminal that started it closes.
+    if (accessLog && options.accessLog !== '-') {
+      process.on('SIGHUP', () => {
+        const error = accessLog.reopen();
+        if (error) console.error(`${error.message}; still writing to the file opened before.`);
+        else console.log(`Reopened the access log ${options.accessLog}.`);
+      });
+    }
     context.beforeStart?.();
     const opened = await openClusters(options, runtime);
     const readiness = createReadinessCheck(
