@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_FLEET_DATASOURCES } from './cluster/generate-fleet.ts';
+import { type ClusterSpec, checkUnique, parseClusterFlag } from './cluster-config.ts';
 
 export interface ServerOptions {
   port: number;
@@ -16,6 +17,10 @@ export interface ServerOptions {
   router: string | null;
   routerCa: string | null;
   routerTimeoutMs: number;
+  /** `--cluster NAME=URL` (repeatable): several Routers, each under /clusters/NAME/. */
+  clusters: ClusterSpec[];
+  /** `--config FILE`: the clusters from a JSON file (read by the command line, not here). */
+  config: string | null;
   auth: string | null;
   /** `--properties FILE`: a Druid runtime.properties for the local cluster (kill settings and others). */
   properties: string | null;
@@ -56,6 +61,11 @@ Options (environment variable in brackets):
   --router URL              forward Druid calls to this Router instead of the local cluster [DRUID_ROUTER_URL]
   --router-ca FILE          PEM CA certificate for an https Router with a private CA [DRUID_ROUTER_CA]
   --router-timeout MS       answer 504 when the Router is silent this long (default 60000) [DRUID_ROUTER_TIMEOUT]
+  --cluster NAME=URL        serve several clusters (repeatable): NAME's Router API under /clusters/NAME/…,
+                            its screens under /c/NAME/…
+  --config FILE             the clusters from a JSON file [DRUID_CONSOLE_CONFIG]:
+                            {"clusters": [{"name": "prod", "routerUrl": "https://router:9088", "caFile": "ca.pem",
+                            "timeoutMs": 30000, "label": "production", "colour": "#b91c1c"}]}
   --access-log FILE|-       append a Combined Log Format line per request to FILE (reopened on SIGHUP), or
                             stdout for -; no credentials (Authorization, cookies, secret query values)
                             [DRUID_CONSOLE_ACCESS_LOG]
@@ -115,6 +125,8 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
       router: { type: 'string' },
       'router-ca': { type: 'string' },
       'router-timeout': { type: 'string' },
+      cluster: { type: 'string', multiple: true },
+      config: { type: 'string' },
       local: { type: 'boolean' },
       'access-log': { type: 'string' },
       'shutdown-timeout': { type: 'string' },
@@ -128,8 +140,15 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
   const generateFleet = values['generate-fleet'] ?? env.DRUID_CONSOLE_GENERATE_FLEET ?? null;
   if (values.local && values.router !== undefined)
     throw new Error('--local and --router exclude each other: serve the local cluster or forward to a Router');
+  const clusters = checkUnique((values.cluster ?? []).map(parseClusterFlag));
+  const config = values.config ?? (clusters.length ? null : (env.DRUID_CONSOLE_CONFIG ?? null));
+  if (clusters.length && config !== null)
+    throw new Error('--cluster and --config exclude each other: list the clusters in one place');
+  const several = clusters.length > 0 || config !== null;
+  if (several && (values.local || values.router !== undefined))
+    throw new Error(`${clusters.length ? '--cluster' : '--config'} excludes --local and --router`);
   // --local wins over a DRUID_ROUTER_URL in the environment, as every flag wins over its variable.
-  const router = values.local ? null : (values.router ?? env.DRUID_ROUTER_URL ?? null);
+  const router = values.local || several ? null : (values.router ?? env.DRUID_ROUTER_URL ?? null);
   if (router !== null && !/^https?:\/\/[^/]+/.test(router))
     throw new Error(`--router must be an http(s) URL, got "${router}"`);
   return {
@@ -149,9 +168,11 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
     router,
     routerCa: values['router-ca'] ?? env.DRUID_ROUTER_CA ?? null,
     routerTimeoutMs: integer('router-timeout', values['router-timeout'] ?? env.DRUID_ROUTER_TIMEOUT ?? '60000', 1),
+    clusters,
+    config,
     auth: values.auth ?? env.DRUID_CONSOLE_AUTH ?? null,
     properties: values.properties ?? env.DRUID_CONSOLE_PROPERTIES ?? null,
-    local: router === null,
+    local: router === null && !several,
     accessLog: values['access-log'] ?? env.DRUID_CONSOLE_ACCESS_LOG ?? null,
     shutdownTimeoutMs: integer(
       'shutdown-timeout',

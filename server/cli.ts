@@ -6,6 +6,7 @@ import { HELP, parseServerOptions, type ServerOptions } from './cli-options.ts';
 import { DataDirLockedError } from './cluster/db.ts';
 import { type RuntimeProperties, RuntimePropertiesError } from './cluster/properties/runtime-properties.ts';
 import { readRuntimePropertiesFile } from './cluster/properties/runtime-properties-file.ts';
+import { ClusterConfigError, type ClusterSpec, parseClusterConfig } from './cluster-config.ts';
 import { handleShutdownSignals } from './graceful-shutdown.ts';
 import { createReadinessCheck } from './readiness.ts';
 import { type ConsoleCluster, createServerApp, readinessTarget } from './server-app.ts';
@@ -45,11 +46,29 @@ function readFlagFile(flag: string, file: string): string {
   }
 }
 
-/** One cluster today: the Router given, or the local cluster (imported only then: it loads SQLite's addon). */
+/** `--cluster` flags, or the clusters of `--config FILE`; none for the one-cluster setups. */
+function clusterSpecs(options: ServerOptions): ClusterSpec[] {
+  if (options.config === null) return options.clusters;
+  return parseClusterConfig(readFlagFile('--config', options.config), options.config);
+}
+
+function namedCluster(spec: ClusterSpec, options: ServerOptions): ConsoleCluster {
+  const ca = spec.caFile ? readFlagFile(`--config cluster ${spec.name}: caFile`, spec.caFile) : undefined;
+  const timeoutMs = spec.timeoutMs ?? options.routerTimeoutMs;
+  const backend = { kind: 'router' as const, target: new URL(spec.routerUrl), timeoutMs, ca };
+  return { name: spec.name, backend, label: spec.label, colour: spec.colour };
+}
+
+/**
+ * Several named Routers; or one cluster: the Router given, or the local cluster (imported only then: it loads
+ * SQLite's addon).
+ */
 async function openClusters(
   options: ServerOptions,
+  specs: ClusterSpec[],
   runtime: RuntimeProperties | undefined,
 ): Promise<{ clusters: ConsoleCluster[]; close(): void }> {
+  if (specs.length) return { clusters: specs.map((spec) => namedCluster(spec, options)), close: () => {} };
   if (options.router) {
     const ca = options.routerCa ? readFlagFile('--router-ca', options.routerCa) : undefined;
     const backend = {
@@ -91,9 +110,17 @@ export async function runCli(context: CliContext): Promise<void> {
   }
   if (options.help) return void console.log(HELP);
   if (options.version) return void console.log(context.version);
+  let specs: ClusterSpec[];
+  try {
+    specs = clusterSpecs(options);
+  } catch (error) {
+    if (!(error instanceof ClusterConfigError)) fail(error);
+    console.error(error.message);
+    process.exit(EXIT_USAGE);
+  }
   try {
     // A bad properties file stops the start before anything else happens, naming the property and the file.
-    const runtime = options.properties && !options.router ? readRuntimePropertiesFile(options.properties) : undefined;
+    const runtime = options.properties && options.local ? readRuntimePropertiesFile(options.properties) : undefined;
     const accessLog = options.accessLog ? openAccessLog(options.accessLog) : null;
     // logrotate's postrotate sends SIGHUP. Only then is it caught: otherwise it still ends the server, as when the
     // terminal that started it closes.
@@ -105,13 +132,14 @@ export async function runCli(context: CliContext): Promise<void> {
       });
     }
     context.beforeStart?.();
-    const opened = await openClusters(options, runtime);
+    const opened = await openClusters(options, specs, runtime);
     const readiness = createReadinessCheck(
       opened.clusters.map((cluster) => readinessTarget(cluster, READINESS_TIMEOUT_MS)),
       READINESS_TIMEOUT_MS,
     );
     const app = createServerApp({
       clusters: opened.clusters,
+      named: specs.length > 0,
       distDir: context.distDir,
       readiness,
       accessLog: accessLog?.write,
@@ -122,9 +150,11 @@ export async function runCli(context: CliContext): Promise<void> {
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
-    const target = options.router
-      ? `forwarding Druid calls to ${options.router}`
-      : `local cluster in ${options.dataDir}`;
+    const target = specs.length
+      ? `clusters ${specs.map((spec) => spec.name).join(', ')} under /clusters/NAME/`
+      : options.router
+        ? `forwarding Druid calls to ${options.router}`
+        : `local cluster in ${options.dataDir}`;
     console.log(`Druid Data Console at http://${options.host}:${port} (${target}; version ${context.version})`);
     handleShutdownSignals({
       server,
