@@ -15,6 +15,8 @@ export interface LocalClusterProcess {
 export interface StartOptions {
   /** How long generating data may take before the server must answer (default 60 s). */
   healthTimeoutMs?: number;
+  /** What answers once it is up (default /status/health; a console serving several clusters has /console/ready). */
+  healthPath?: string;
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -49,7 +51,8 @@ export async function startLocalCluster(
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const baseURL = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseURL, child, () => output, options.healthTimeoutMs ?? 60_000);
+  const healthURL = `${baseURL}${options.healthPath ?? '/status/health'}`;
+  await waitForHealth(healthURL, child, () => output, options.healthTimeoutMs ?? 60_000);
   return {
     baseURL,
     dataDir,
@@ -62,7 +65,7 @@ export async function startLocalCluster(
 }
 
 async function waitForHealth(
-  baseURL: string,
+  healthURL: string,
   child: ChildProcess,
   output: () => string,
   timeoutMs: number,
@@ -71,7 +74,7 @@ async function waitForHealth(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The local cluster exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${baseURL}/status/health`);
+      const response = await fetch(healthURL);
       if (response.ok) return;
     } catch {
       // Not listening yet.

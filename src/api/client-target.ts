@@ -8,9 +8,14 @@ export interface ClientTarget {
   baseUrl: string;
   /** Sent as the Authorization header (`Basic …` or `Bearer …`) when set; overrides browser credentials. */
   authorization: string | null;
+  /**
+   * The named cluster the page acts on (`/c/NAME/…` in a console serving several), or null for the one cluster.
+   * Keys what the browser keeps per cluster: credentials, rule drafts.
+   */
+  cluster: string | null;
 }
 
-let target: ClientTarget = { baseUrl: '', authorization: null };
+let target: ClientTarget = { baseUrl: '', authorization: null, cluster: null };
 
 export function setClientTarget(next: Partial<ClientTarget>): void {
   target = { ...target, ...next, baseUrl: (next.baseUrl ?? target.baseUrl).replace(/\/+$/, '') };

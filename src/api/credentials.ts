@@ -1,8 +1,10 @@
+import { clientTarget } from './client-target.ts';
 import { resetWritePermissions } from './write-permissions.ts';
 
 /**
  * Basic-auth credentials for a secured cluster. Kept in memory and sessionStorage only (never localStorage, URLs
- * or logs), so closing the tab signs the operator out.
+ * or logs), so closing the tab signs the operator out. With several clusters each has its own, keyed by name:
+ * signing in to one never sends those credentials to another.
  */
 export interface Credentials {
   username: string;
@@ -10,14 +12,21 @@ export interface Credentials {
 }
 
 const STORAGE_KEY = 'druid-console.credentials';
-let current: Credentials | null = readStored();
+/** Per storage key, once read: the same object until it changes, as useSyncExternalStore needs. */
+const known = new Map<string, Credentials | null>();
 /** Counts sign-ins and sign-outs, so a request can tell whether it was sent with the credentials in use now. */
 let generation = 0;
 const listeners = new Set<() => void>();
 
-function readStored(): Credentials | null {
+/** The one cluster keeps the key of old; a named cluster's credentials get their own. */
+function storageKey(): string {
+  const { cluster } = clientTarget();
+  return cluster === null ? STORAGE_KEY : `${STORAGE_KEY}.${cluster}`;
+}
+
+function readStored(key: string): Credentials | null {
   try {
-    const raw = globalThis.sessionStorage?.getItem(STORAGE_KEY);
+    const raw = globalThis.sessionStorage?.getItem(key);
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
     if (parsed && typeof parsed === 'object' && 'username' in parsed && 'password' in parsed) {
@@ -31,7 +40,9 @@ function readStored(): Credentials | null {
 }
 
 export function getCredentials(): Credentials | null {
-  return current;
+  const key = storageKey();
+  if (!known.has(key)) known.set(key, readStored(key));
+  return known.get(key) ?? null;
 }
 
 export function credentialsGeneration(): number {
@@ -39,13 +50,14 @@ export function credentialsGeneration(): number {
 }
 
 export function setCredentials(next: Credentials | null): void {
-  current = next;
+  const key = storageKey();
+  known.set(key, next);
   generation++;
   // Another user may write where this one could not.
   resetWritePermissions();
   try {
-    if (next) globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
-    else globalThis.sessionStorage?.removeItem(STORAGE_KEY);
+    if (next) globalThis.sessionStorage?.setItem(key, JSON.stringify(next));
+    else globalThis.sessionStorage?.removeItem(key);
   } catch {
     // Memory-only when storage is unavailable.
   }

@@ -14,6 +14,7 @@ import {
   transportFailure,
   withCurrentCredentials,
 } from './client.ts';
+import { clientTarget } from './client-target.ts';
 import { DruidApiError, unexpectedResponse } from './druid-api-error.ts';
 import { type ListingJob, type ListingKind, ListingLoader, type ListingOutcome } from './listing-loader.ts';
 import type { ListingMessage, ListingReply } from './listing-worker.ts';
@@ -110,7 +111,7 @@ async function fetchListingOnce(
   const hasBody = options.body !== undefined;
   const job: ListingJob = {
     kind,
-    url: buildUrl(path, query),
+    url: clientTarget().baseUrl + buildUrl(path, query),
     headers: requestHeaders(undefined, hasBody),
     body: hasBody ? JSON.stringify(options.body) : undefined,
     readAhead: options.readAhead,

@@ -4,6 +4,7 @@ import { Link, useRoute } from 'wouter';
 import { isDruidApiError } from '../api/druid-api-error.ts';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../api/status.ts';
 import { OperatorSettingsButton } from '../components/operator-settings/operator-settings-button.tsx';
+import { ClusterBand, ClusterSwitcher } from '../features/clusters/cluster-switcher.tsx';
 import './app-shell.css';
 import { SignInDialog } from './sign-in/sign-in-dialog.tsx';
 import { UserMenu } from './sign-in/user-menu.tsx';
@@ -56,6 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         Skip to main content
       </a>
+      <ClusterBand />
       <header className="app-header">
         {/* Out of the tab order: it goes where the "Segments" link goes, one stop fewer before the view. */}
         <Link href="/" className="product-name" tabIndex={-1}>
@@ -67,6 +69,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <div className="header-end">
+          <ClusterSwitcher />
           <ClusterBadge />
           <OperatorSettingsButton />
           <UserMenu />

@@ -3,6 +3,7 @@
  * A draft remembers the server rules it started from, so a later save still detects changes made meanwhile.
  */
 import { z } from 'zod';
+import { clientTarget } from '../../api/client-target.ts';
 import { ruleFormShape } from './rule-form-validation.ts';
 
 const PREFIX = 'druid-console.rules-draft.';
@@ -30,7 +31,9 @@ function storage(): Storage | null {
 }
 
 export function draftKey(dataSource: string): string {
-  return `${PREFIX}${dataSource}`;
+  // With several clusters a draft belongs to one: staging's edits are never offered on production's editor.
+  const { cluster } = clientTarget();
+  return cluster === null ? `${PREFIX}${dataSource}` : `${PREFIX}@${cluster}/${dataSource}`;
 }
 
 /** The stored draft, or null; a corrupt or foreign entry is removed. */

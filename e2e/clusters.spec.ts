@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { type LocalClusterProcess, startLocalCluster } from './local-cluster-process.ts';
+
+// One console started with --config in front of two local clusters, each its own process: "prod" secured and
+// labelled production, "staging" open with a datasource of its own.
+let prod: LocalClusterProcess;
+let staging: LocalClusterProcess;
+let consoleServer: LocalClusterProcess;
+let configDir: string;
+
+test.beforeAll(async () => {
+  [prod, staging] = await Promise.all([
+    startLocalCluster(['--auth', 'server/cluster/auth/demo-users.json']),
+    startLocalCluster(['--seed', 'none', '--generate', 'staging_only:20']),
+  ]);
+  configDir = mkdtempSync(join(tmpdir(), 'druid-console-clusters-'));
+  const config = join(configDir, 'clusters.json');
+  const clusters = [
+    { name: 'prod', routerUrl: prod.baseURL, label: 'production', colour: '#b91c1c' },
+    { name: 'staging', routerUrl: staging.baseURL, colour: '#2563eb' },
+  ];
+  writeFileSync(config, JSON.stringify({ clusters }));
+  consoleServer = await startLocalCluster(['--config', config], { healthPath: '/console/ready' });
+});
+
+test.afterAll(async () => {
+  await Promise.all([consoleServer?.stop(), prod?.stop(), staging?.stop()]);
+  rmSync(configDir, { recursive: true, force: true });
+});
+
+function dataSourceHeader(page: Page, name: string) {
+  return page.getByRole('table', { name: 'Datasources' }).getByRole('rowheader', { name, exact: true });
+}
+
+test('switches between two clusters keeping the view, each with its own data and credentials', async ({
+  page,
+  expectAccessible,
+}) => {
+  const authorizationsToStaging: string[] = [];
+  page.on('request', async (request) => {
+    if (!new URL(request.url()).pathname.startsWith('/clusters/staging/')) return;
+    authorizationsToStaging.push((await request.allHeaders()).authorization ?? 'none');
+  });
+
+  // An address without a cluster asks which one, rather than acting on a guess.
+  await page.goto(`${consoleServer.baseURL}/segments`);
+  await expect(page.getByRole('heading', { name: 'Choose a cluster' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /^prod/ }).click();
+
+  const signIn = page.getByRole('dialog', { name: 'Sign in to Druid' });
+  await signIn.getByLabel('User name').fill('admin');
+  await signIn.getByLabel('Password').fill('admin');
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dataSourceHeader(page, 'kttm1')).toBeVisible();
+  await expect(page).toHaveURL(/\/c\/prod\/segments$/);
+  await expect(page.getByText('production · prod')).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page);
+  }
+
+  await page.getByRole('button', { name: 'Cluster prod (production): switch cluster' }).click();
+  await page
+    .getByRole('dialog', { name: 'Switch cluster' })
+    .getByRole('link', { name: /^staging/ })
+    .click();
+  await expect(dataSourceHeader(page, 'staging_only')).toBeVisible();
+  await expect(page).toHaveURL(/\/c\/staging\/segments$/);
+  await expect(dataSourceHeader(page, 'kttm1')).toBeHidden();
+  await expect(page.getByText('production · prod')).toBeHidden();
+  await expect(signIn).toBeHidden();
+  expect(authorizationsToStaging.length).toBeGreaterThan(0);
+  expect(new Set(authorizationsToStaging)).toEqual(new Set(['none']));
+
+  // A deeper view keeps its path across a switch; prod's credentials are still there when coming back.
+  await page.goto(`${consoleServer.baseURL}/c/staging/rules/staging_only`);
+  await page.getByRole('button', { name: 'Cluster staging: switch cluster' }).click();
+  await page.getByRole('dialog', { name: 'Switch cluster' }).getByRole('link', { name: /^prod/ }).click();
+  await expect(page).toHaveURL(/\/c\/prod\/rules\/staging_only$/);
+  await expect(page.getByText('No datasource named staging_only')).toBeVisible();
+  await expect(page.getByText('Signed in as')).toContainText('admin');
+});
