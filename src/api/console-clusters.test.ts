@@ -8,7 +8,7 @@ import { getCredentials, setCredentials } from './credentials.ts';
 const clusters = [{ name: 'prod', label: 'production', colour: '#b91c1c' }, { name: 'staging' }];
 
 afterEach(() => {
-  for (const cluster of [null, 'prod', 'staging']) {
+  for (const cluster of ['prod', 'staging', null]) {
     setClientTarget({ baseUrl: '', cluster });
     setCredentials(null);
   }
