@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { draftKey } from '../features/rules/rules-draft-storage.ts';
 import { druidRequest } from './client.ts';
 import { setClientTarget } from './client-target.ts';
 import { clusterHref, clusterLocation, fetchConsoleClusters, isProduction, targetCluster } from './console-clusters.ts';
@@ -79,14 +78,5 @@ describe('requests of a named cluster', () => {
       ['/clusters/staging/druid/coordinator/v1/rules', undefined],
     ]);
     expect([...stored.keys()]).toEqual(['druid-console.credentials.prod']);
-  });
-
-  it("keep rule drafts apart: staging's edits are never offered on prod's editor", () => {
-    expect(draftKey('wiki')).toBe('druid-console.rules-draft.wiki');
-    targetCluster('prod');
-    const prodKey = draftKey('wiki');
-    targetCluster('staging');
-    expect(new Set([prodKey, draftKey('wiki')]).size).toBe(2);
-    expect(prodKey).not.toBe('druid-console.rules-draft.wiki');
   });
 });

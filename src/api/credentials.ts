@@ -19,8 +19,7 @@ let generation = 0;
 const listeners = new Set<() => void>();
 
 /** The one cluster keeps the key of old; a named cluster's credentials get their own. */
-function storageKey(): string {
-  const { cluster } = clientTarget();
+function storageKey(cluster = clientTarget().cluster): string {
   return cluster === null ? STORAGE_KEY : `${STORAGE_KEY}.${cluster}`;
 }
 
@@ -40,7 +39,12 @@ function readStored(key: string): Credentials | null {
 }
 
 export function getCredentials(): Credentials | null {
-  const key = storageKey();
+  return getCredentialsOf(clientTarget().cluster);
+}
+
+/** Another named cluster's credentials, for reading from it (comparing rules); never sent anywhere else. */
+export function getCredentialsOf(cluster: string | null): Credentials | null {
+  const key = storageKey(cluster);
   if (!known.has(key)) known.set(key, readStored(key));
   return known.get(key) ?? null;
 }

@@ -24,6 +24,9 @@ const UnusedDataPage = lazyPage(() =>
   import('../features/unused-data/unused-data-page.tsx').then((m) => m.UnusedDataPage),
 );
 const RetirePage = lazyPage(() => import('../features/retire/retire-page.tsx').then((m) => m.RetirePage));
+const ClusterComparePage = lazyPage(() =>
+  import('../features/clusters/cluster-compare-page.tsx').then((m) => m.ClusterComparePage),
+);
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
 type Preloadable = Pick<LazyPage<never>, 'preload'>;
@@ -38,6 +41,7 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   history: [HistoryPage],
   'unused-data': [UnusedDataPage],
   cluster: [ClusterPage],
+  'compare-clusters': [ClusterComparePage],
   retire: [DataSourcesPage, RetirePage],
 };
 
@@ -87,6 +91,9 @@ export function AppRoutes() {
           <UnusedDataPage />
         </Route>
         <Route path="/retire/:dataSource">{(params) => <RetirePage dataSource={params.dataSource} />}</Route>
+        <Route path="/compare-clusters">
+          <ClusterComparePage />
+        </Route>
         <Route path="/cluster">
           <ClusterPage />
         </Route>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { clusterHref, isProduction } from '../../api/console-clusters.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { useClusterContext } from './cluster-context.ts';
@@ -44,6 +44,11 @@ export function ClusterSwitcher() {
             </li>
           ))}
         </ul>
+        <p>
+          <Link href="/compare-clusters" onClick={() => setOpen(false)}>
+            Compare rules and copy them to {current.name}
+          </Link>
+        </p>
       </Dialog>
     </>
   );
