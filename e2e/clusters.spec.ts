@@ -85,3 +85,40 @@ test('switches between two clusters keeping the view, each with its own data and
   await expect(page.getByText('No datasource named staging_only')).toBeVisible();
   await expect(page.getByText('Signed in as')).toContainText('admin');
 });
+
+test("copies one datasource's rules from staging to prod, recorded in prod's history with the source named", async ({
+  page,
+  request,
+  expectAccessible,
+}) => {
+  const rules = [{ type: 'loadForever', tieredReplicants: { _default_tier: 1 } }];
+  const seeded = await request.post(`${staging.baseURL}/druid/coordinator/v1/rules/staging_only`, { data: rules });
+  expect(seeded.ok()).toBe(true);
+
+  await page.goto(`${consoleServer.baseURL}/c/prod/compare-clusters`);
+  const signIn = page.getByRole('dialog', { name: 'Sign in to Druid' });
+  await signIn.getByLabel('User name').fill('admin');
+  await signIn.getByLabel('Password').fill('admin');
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Copy rules to prod', level: 1 })).toBeVisible();
+  await page.getByLabel('Rules from cluster').selectOption('staging');
+  await expect(page.getByRole('checkbox', { name: 'Apply to staging_only' })).toBeChecked();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Apply 1 selected change…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apply the rules of 1 datasource?' });
+  await dialog.getByLabel('Comment (why)').fill('tested on staging');
+  await dialog.getByRole('button', { name: 'Apply to 1 datasource' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 saved' })).toBeVisible();
+
+  const admin = { Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` };
+  const history = await request.get(`${prod.baseURL}/druid/coordinator/v1/rules/staging_only/history?count=1`, {
+    headers: admin,
+  });
+  const [entry] = (await history.json()) as Array<{ auditInfo: { author: string; comment: string }; payload: string }>;
+  expect(entry?.auditInfo).toMatchObject({
+    author: 'admin',
+    comment: 'Copied from cluster staging: tested on staging',
+  });
+  const onStaging = await request.get(`${staging.baseURL}/druid/coordinator/v1/rules/staging_only`);
+  expect(JSON.parse(entry?.payload ?? 'null')).toEqual(await onStaging.json());
+});

@@ -88,7 +88,7 @@ export function ClusterComparePage() {
             run: (entries, selected, author, comment) =>
               apply.run(entries, selected, author, copyComment(source, comment)),
           }}
-          onApplied={() => void compare(source)}
+          onApplied={importer.replan}
         />
       )}
       {apply.state.status === 'done' && <ApplySummaryView summary={apply.state.summary} />}
