@@ -40,7 +40,8 @@ Usage: druid-data-console [options]        (from a clone: npm start -- [options]
 
 Serves the console at http://HOST:PORT and the Druid API under /druid and /status, either from the local
 Druid-compatible cluster (--local, the default) or by forwarding to a real Druid Router (--router).
-GET /console/ready answers 200 when the console and its Druid Router answer, 503 otherwise (JSON body).
+GET /console/ready answers 200 when the console and its Druid Router answer, 503 otherwise (JSON body);
+with several clusters (--cluster, --config) it lists each, and ?cluster=NAME answers for one.
 
 Options (environment variable in brackets):
   --port N                  port to listen on (default 8888) [DRUID_CONSOLE_PORT]

@@ -147,6 +147,10 @@ describe('several clusters under /clusters/NAME/', () => {
       { name: 'a', ready: true },
       { name: 'b', ready: true },
     ]);
+    const one = await fetch(`${base}/console/ready?cluster=b`);
+    expect(one.status).toBe(200);
+    expect((await one.json()).clusters.map(({ name }: { name: string }) => name)).toEqual(['b']);
+    expect((await fetch(`${base}/console/ready?cluster=c`)).status).toBe(404);
   });
 });
 

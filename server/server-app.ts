@@ -85,7 +85,18 @@ export function createServerApp(options: ServerAppOptions): Hono {
   const staticFiles = staticFilesHandler(options.distDir);
   const handlers = new Map(clusters.map((cluster) => [cluster.name, apiHandler(cluster.backend)]));
   const { readiness } = options;
-  if (readiness) app.get(READY_PATH, async () => readinessResponse(await readiness.check()));
+  if (readiness) {
+    // `?cluster=NAME` answers for that cluster alone, for a load balancer in front of one cluster's users.
+    app.get(READY_PATH, async (c) => {
+      const name = c.req.query('cluster');
+      const all = await readiness.check();
+      if (name === undefined) return readinessResponse(all);
+      const clusters = all.clusters.filter((cluster) => cluster.name === name);
+      if (clusters.length === 0) return jsonError(404, `No cluster named "${name}" in this console.`);
+      const ready = !all.draining && clusters.every((cluster) => cluster.ready);
+      return readinessResponse({ ...all, ready, clusters });
+    });
+  }
   const listed = named ? clusters.map(({ name, label, colour }) => ({ name, label, colour })) : [];
   app.get(CLUSTERS_PATH, (c) => c.json({ clusters: listed }, 200, { 'cache-control': 'no-store' }));
   const answer = async (c: Context, handler: ApiHandler, request: Request) => {
