@@ -57,6 +57,8 @@ test.describe('rules as of a past time', () => {
     await expect(wiki.getByRole('list', { name: 'Changes to wikipedia_api since then' })).toContainText('P7D');
     await expect(page.getByRole('listitem', { name: 'asof_later' })).toContainText('Unknown then');
     await expect(page.getByRole('listitem', { name: 'asof_later' })).toContainText('No change of its rules is kept');
+    await wiki.getByText('Rules then').click();
+    await expect(wiki.getByRole('list', { name: 'Rules of wikipedia_api then' })).toContainText('P7D');
     await expectAccessible(page);
 
     // Several at once: handed to the rules-as-code plan, reviewed there before anything is sent.

@@ -1,18 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
+import { useSearchParams } from 'wouter';
 import type { AsOfRow } from '../../api/rules-as-of.ts';
 import { rulesAsOfQueryOptions } from '../../api/rules-as-of-fetch.ts';
-import { HANDED_OVER_PLAN_HREF, handOverRulesFile } from '../../api/rules-plan-handover.ts';
-import { downloadFile } from '../../components/download-file.ts';
 import { formatCountOf } from '../../components/format.ts';
-import { formatIso } from '../../components/format-time.ts';
+import { formatUtc } from '../../components/format-time.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
-import { toast } from '../../components/toast.ts';
+import { AsOfActions } from './as-of-actions.tsx';
 import { AsOfRowCard } from './as-of-row.tsx';
+import { AsOfSameList } from './as-of-same-list.tsx';
 import { readAsOfTime } from './as-of-time.ts';
 import { AsOfTimeForm } from './as-of-time-form.tsx';
-import { formatUtcMinutes } from './format-time.ts';
 import { HistoryTabs } from './history-tabs.tsx';
 import './rules-as-of.css';
 
@@ -20,19 +18,12 @@ import './rules-as-of.css';
 const AUDIT_RETENTION_MS = 90 * 86_400_000;
 const NO_ROWS: AsOfRow[] = [];
 
-/** The rules file of the selected rows' rules then, in the export's shape. */
-function rulesFileText(rows: readonly AsOfRow[]): string {
-  return `${JSON.stringify(Object.fromEntries(rows.map((row) => [row.key, row.thenJson ?? []])), null, 2)}\n`;
-}
-
-function fileName(time: number): string {
-  return `rules-as-of-${formatIso(time).slice(0, 16).replace(':', '')}.json`;
-}
+/** `2026-11-20 14:30 UTC`, seconds when the time has them: changes seconds apart must not read as one. */
+const asOfLabel = (time: number) => formatUtc(time, { zone: true });
 
 /** `/history?asof=<time>`: every datasource's rules at a past time, what changed since, and a way back. */
 export function RulesAsOfView() {
   const [params, setParams] = useSearchParams();
-  const [, navigate] = useLocation();
   const [now] = useState(() => Date.now());
   const text = params.get('asof') ?? '';
   const reading = text === '' ? null : readAsOfTime(text, now);
@@ -40,18 +31,10 @@ export function RulesAsOfView() {
   const asOf = useQuery({ ...rulesAsOfQueryOptions(time ?? 0, now), enabled: time !== null });
   const rows = asOf.data?.rows ?? NO_ROWS;
   const shown = useMemo(() => rows.filter((row) => row.status !== 'same'), [rows]);
+  const same = useMemo(() => rows.filter((row) => row.status === 'same'), [rows]);
   const changed = shown.filter((row) => row.status === 'changed');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const chosen = changed.filter((row) => selected.has(row.key));
-
-  const reviewAsPlan = () => {
-    if (time === null || chosen.length === 0) return;
-    if (!handOverRulesFile({ fileName: fileName(time), text: rulesFileText(chosen) })) {
-      toast.error('The browser refused to keep the rules for the plan; download them as a file instead.');
-      return;
-    }
-    navigate(HANDED_OVER_PLAN_HREF);
-  };
 
   return (
     <section className="stack history-page">
@@ -78,7 +61,7 @@ export function RulesAsOfView() {
       {time === null && reading === null && <p className="muted">Pick a time to see every datasource’s rules then.</p>}
       {time !== null && asOf.isPending && (
         <p className="muted" aria-busy="true">
-          Rebuilding the rules of {formatUtcMinutes(time)} from the audit history…
+          Rebuilding the rules of {asOfLabel(time)} from the audit history…
         </p>
       )}
       {asOf.isError && (
@@ -87,7 +70,7 @@ export function RulesAsOfView() {
       {time !== null && asOf.isSuccess && (
         <>
           <p role="status" className="as-of-summary">
-            As of {formatUtcMinutes(time)}: {formatCountOf(changed.length, 'datasource')} had other rules than now,
+            As of {asOfLabel(time)}: {formatCountOf(changed.length, 'datasource')} had other rules than now,
             {` ${shown.length - changed.length} unknown, ${rows.length - shown.length} the same`} (cluster defaults
             included).
           </p>
@@ -98,33 +81,15 @@ export function RulesAsOfView() {
               a change deleted that way is missing here, so a datasource shown as unchanged may have changed since.
             </p>
           )}
-          {changed.length > 0 && (
-            <div className="row as-of-actions">
-              <button
-                type="button"
-                onClick={() =>
-                  setSelected(new Set(chosen.length === changed.length ? [] : changed.map((row) => row.key)))
-                }
-              >
-                {chosen.length === changed.length ? 'Select none' : 'Select all'}
-              </button>
-              <button type="button" className="primary" disabled={chosen.length === 0} onClick={reviewAsPlan}>
-                Review {formatCountOf(chosen.length, 'selected datasource')} as a plan…
-              </button>
-              <button
-                type="button"
-                disabled={chosen.length === 0}
-                onClick={() => time !== null && downloadFile(fileName(time), rulesFileText(chosen), 'application/json')}
-              >
-                Download as a rules file
-              </button>
-            </div>
-          )}
+          <AsOfActions
+            time={time}
+            rows={rows}
+            changed={changed}
+            chosen={chosen}
+            onSelectAll={(all) => setSelected(new Set(all ? changed.map((row) => row.key) : []))}
+          />
           {shown.length > 0 && (
-            <ul
-              className="plain-list stack"
-              aria-label={`Datasources whose rules differ from ${formatUtcMinutes(time)}`}
-            >
+            <ul className="plain-list stack" aria-label={`Datasources whose rules differ from ${asOfLabel(time)}`}>
               {shown.map((row) => (
                 <AsOfRowCard
                   key={row.key}
@@ -142,6 +107,7 @@ export function RulesAsOfView() {
               ))}
             </ul>
           )}
+          <AsOfSameList rows={same} />
         </>
       )}
     </section>
