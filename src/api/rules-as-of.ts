@@ -4,7 +4,7 @@
  * A key that changed after T with no kept change before it is unknown: Druid deletes old audit entries
  * (`druid.coordinator.kill.audit.*`), and its very first rules (`_default` included) are never audited.
  */
-import { diffRules } from '../components/rules-diff/rules-diff.ts';
+import { canonicalJson } from '../components/rules-diff/rules-diff.ts';
 import { DEFAULT_RULES_KEY, type Rule } from '../druid/rules.ts';
 import { type AuditEntry, parseAuditRules } from './history.ts';
 import type { RuleListResult } from './rules.ts';
@@ -42,10 +42,19 @@ export interface RulesAsOfInput {
 
 const NONE: RuleListResult = { rules: [], raw: [], error: null };
 
-function latestAtOrBefore(entries: readonly AuditEntry[], key: string, time: number): AuditEntry | null {
+function byKey(entries: readonly AuditEntry[]): Map<string, AuditEntry[]> {
+  const map = new Map<string, AuditEntry[]>();
+  for (const entry of entries) {
+    const list = map.get(entry.key);
+    if (list) list.push(entry);
+    else map.set(entry.key, [entry]);
+  }
+  return map;
+}
+
+function latestAtOrBefore(entries: readonly AuditEntry[], time: number): AuditEntry | null {
   let best: AuditEntry | null = null;
-  for (const entry of entries)
-    if (entry.key === key && entry.time <= time && (best === null || entry.time > best.time)) best = entry;
+  for (const entry of entries) if (entry.time <= time && (best === null || entry.time > best.time)) best = entry;
   return best;
 }
 
@@ -65,11 +74,14 @@ function noEarlierChange(key: string): string {
 /** One row per key that has rules now or changed after `time`, sorted by name with `_default` first. */
 export function rebuildRulesAsOf({ time, current, after, before }: RulesAsOfInput): AsOfRow[] {
   const keys = new Set([...Object.keys(current), ...after.map((entry) => entry.key)]);
+  // Grouped once: 10,000 datasources times thousands of entries must not be a nested scan.
+  const afterByKey = byKey(after);
+  const beforeByKey = byKey(before);
   const rows: AsOfRow[] = [];
   for (const key of keys) {
     const now = current[key] ?? NONE;
-    const changesAfter = after
-      .filter((entry) => entry.key === key && !(entry.time <= time))
+    const changesAfter = (afterByKey.get(key) ?? [])
+      .filter((entry) => !(entry.time <= time))
       .sort((a, b) => a.time - b.time);
     const base = { key, now, changesAfter };
     if (changesAfter.some((entry) => Number.isNaN(entry.time))) {
@@ -81,7 +93,7 @@ export function rebuildRulesAsOf({ time, current, after, before }: RulesAsOfInpu
       rows.push({ ...base, status: 'same', rulesThen: now.rules, thenJson: now.raw, thenEntry: null, reason: null });
       continue;
     }
-    const entry = latestAtOrBefore(before, key, time);
+    const entry = latestAtOrBefore(beforeByKey.get(key) ?? [], time);
     if (entry === null) {
       rows.push(unknownRow(base, noEarlierChange(key)));
       continue;
@@ -91,7 +103,8 @@ export function rebuildRulesAsOf({ time, current, after, before }: RulesAsOfInpu
       rows.push(unknownRow(base, `Its version of then cannot be read: ${parsed.error}`));
       continue;
     }
-    const differs = now.error !== null || diffRules(parsed.rules, now.rules).hasChanges;
+    // Both lists are parsed with Druid's defaults filled in, so equal canonical JSON is equal rules, in order.
+    const differs = now.error !== null || canonicalJson(parsed.rules) !== canonicalJson(now.rules);
     rows.push({
       ...base,
       status: differs ? 'changed' : 'same',
