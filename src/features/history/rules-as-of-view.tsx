@@ -17,6 +17,8 @@ import './rules-as-of.css';
 /** Druid's default audit retention (`druid.coordinator.kill.audit.durationToRetain`): older changes may be gone. */
 const AUDIT_RETENTION_MS = 90 * 86_400_000;
 const NO_ROWS: AsOfRow[] = [];
+/** Cards rendered at first: each holds a diff, and a fleet change can touch thousands of datasources. */
+const PAGE = 200;
 
 /** `2026-11-20 14:30 UTC`, seconds when the time has them: changes seconds apart must not read as one. */
 const asOfLabel = (time: number) => formatUtc(time, { zone: true });
@@ -35,6 +37,7 @@ export function RulesAsOfView() {
   const changed = shown.filter((row) => row.status === 'changed');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const chosen = changed.filter((row) => selected.has(row.key));
+  const [limit, setLimit] = useState(PAGE);
 
   return (
     <section className="stack history-page">
@@ -90,7 +93,7 @@ export function RulesAsOfView() {
           />
           {shown.length > 0 && (
             <ul className="plain-list stack" aria-label={`Datasources whose rules differ from ${asOfLabel(time)}`}>
-              {shown.map((row) => (
+              {shown.slice(0, limit).map((row) => (
                 <AsOfRowCard
                   key={row.key}
                   row={row}
@@ -106,6 +109,11 @@ export function RulesAsOfView() {
                 />
               ))}
             </ul>
+          )}
+          {shown.length > limit && (
+            <button type="button" onClick={() => setLimit((n) => n + PAGE)}>
+              Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit} not shown
+            </button>
           )}
           <AsOfSameList rows={same} />
         </>
