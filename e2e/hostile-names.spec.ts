@@ -75,6 +75,7 @@ test.describe('axe finds no serious or critical violation', () => {
     '/rules-fleet',
     '/rules-as-code',
     '/retire/kttm1',
+    '/history?asof=2023-07-15%2012%3A00',
   ];
   for (const scheme of ['light', 'dark'] as const) {
     for (const view of views) {
