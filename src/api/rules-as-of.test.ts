@@ -154,15 +154,14 @@ describe('fetchRulesAsOf', () => {
 });
 
 describe('rebuildRulesAsOf at fleet scale', () => {
-  // ~1.5 s on the loaded 2-core test machine, most of it parsing rules; the bound is loose so only a regression fails.
-  it('rebuilds 10,000 datasources with 20,000 changes in seconds, not minutes', () => {
+  // Speed is not asserted here (bench/ measures; timed tests fail on a loaded machine): this checks the result.
+  it('rebuilds 10,000 datasources with 20,000 changes', () => {
     const names = Array.from({ length: 10_000 }, (_, i) => `fleet_${String(i).padStart(5, '0')}`);
     const raw = names.flatMap((name) => [
       entry(name, '2026-11-01T00:00:00.000Z', P7D),
       entry(name, '2026-11-21T00:00:00.000Z', P30D),
     ]);
     const all = toAuditEntries(raw);
-    const started = performance.now();
     const rows = rebuildRulesAsOf({
       time: T,
       current: current(Object.fromEntries(names.map((name) => [name, P30D]))),
@@ -171,6 +170,5 @@ describe('rebuildRulesAsOf at fleet scale', () => {
     });
     expect(rows).toHaveLength(10_000);
     expect(rows.every((row) => row.status === 'changed')).toBe(true);
-    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });
