@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { SegmentRecord } from '../../api/segments.ts';
 import { formatCount } from '../../components/format.ts';
 import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { BulkDialog } from './bulk-dialog.tsx';
 import { ReadOnlyNote } from './read-only-note.tsx';
+import { SegmentCounts } from './segment-counts.tsx';
 import { SegmentDetailDialog } from './segment-detail-dialog.tsx';
 import { SegmentFilterBar } from './segment-filter-bar.tsx';
 import { SegmentsTable } from './segments-table.tsx';
@@ -46,6 +47,7 @@ function countStates(records: readonly SegmentRecord[]) {
 
 /** Small datasources: every segment loaded, filters and sort over all of them at once. */
 export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string; onTooBig: () => void }) {
+  const noteId = useId();
   const { filters, setFilters, openSegmentId, setOpenSegment } = useSegmentUrl();
   const data = useSegmentRecords(dataSource);
   useEffect(() => {
@@ -83,11 +85,17 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
         onMarkUsed={() => bulk.prepare('markUsed', select.selection.ids)}
         onMarkUnused={() => bulk.prepare('markUnused', select.selection.ids)}
         onClear={select.clear}
+        blockedReason={view.notApplied}
       />
       <div className="row segments-table-toolbar">
-        <span role="status" aria-busy={view.stale}>
-          Showing {formatCount(view.order.length)} of {formatCount(data.records.length)} segments
-        </span>
+        <SegmentCounts
+          shown={view.order.length}
+          total={data.records.length}
+          complete={loaded}
+          stale={view.stale}
+          notApplied={view.notApplied}
+          noteId={noteId}
+        />
         <button
           type="button"
           disabled={view.order.length === 0}
@@ -100,7 +108,11 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
             Deselect all {formatCount(view.order.length)} matching
           </button>
         ) : (
-          <button type="button" disabled={view.order.length === 0 || !loaded} onClick={select.selectAllMatching}>
+          <button
+            type="button"
+            disabled={view.order.length === 0 || !loaded || view.notApplied !== null}
+            onClick={select.selectAllMatching}
+          >
             Select all {formatCount(view.order.length)} matching
           </button>
         )}
@@ -113,6 +125,7 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
         actions={actions}
         visibleRange={visibleRange}
         caption={`Segments of ${dataSource}`}
+        describedBy={view.notApplied === null ? undefined : noteId}
         empty={
           data.records.length === 0
             ? loaded

@@ -19,6 +19,8 @@ interface SegmentsTableProps {
   /** Updated on render with the positions fully on screen, for "select all on screen". */
   visibleRange: RefObject<{ start: number; end: number }>;
   caption: string;
+  /** See DataTable's describedBy. */
+  describedBy?: string;
   empty: string;
   /** Windowed mode: the wheel turned on past the first or last row (the table is at that edge already). */
   onEdge?: (edge: 'start' | 'end') => void;
@@ -86,6 +88,7 @@ export function SegmentsTable(props: SegmentsTableProps) {
       <DataTable
         table={table}
         caption={props.caption}
+        describedBy={props.describedBy}
         scrollRef={scrollRef}
         totalRows={order.length}
         rowIndexOffset={items[0]?.index ?? 0}
