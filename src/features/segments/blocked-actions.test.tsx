@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FilterSelectionBar } from './filter-selection-bar.tsx';
 import { filtersNotApplied } from './filter-segments.ts';
+import { FilterSelectionBar } from './filter-selection-bar.tsx';
 import { SegmentCounts } from './segment-counts.tsx';
 import { EMPTY_FILTERS } from './segment-filters.ts';
 import { SelectionBar } from './selection-bar.tsx';
@@ -39,7 +39,9 @@ describe('an interval filter that does not parse', () => {
       <FilterSelectionBar dataSource="wb2" filters={held} onMark={noop} onClear={noop} blockedReason={null} />,
     );
     expect(screen.getByRole('button', { name: 'Mark unused…' })).toBeEnabled();
-    rerender(<FilterSelectionBar dataSource="wb2" filters={held} onMark={noop} onClear={noop} blockedReason={broken} />);
+    rerender(
+      <FilterSelectionBar dataSource="wb2" filters={held} onMark={noop} onClear={noop} blockedReason={broken} />,
+    );
     expect(screen.getByRole('button', { name: 'Mark unused…' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Mark used…' })).toBeDisabled();
   });
