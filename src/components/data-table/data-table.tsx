@@ -18,6 +18,8 @@ interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData>
   table: ReactTable<TFeatures, TData, any>;
   /** The accessible name of the table. */
   caption: string;
+  /** The scroll box's id, for a SkipToTable link (the box then takes focus when the table has no rows). */
+  id?: string;
   /** The id of an element that says more about the rows (e.g. that a filter is not applied). */
   describedBy?: string;
   scrollRef: RefObject<HTMLDivElement | null>;
@@ -139,7 +141,13 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
     minWidth: widths.reduce((sum, width) => sum + width, 0),
   } as CSSProperties;
   return (
-    <div ref={scrollRef} className="data-table-scroll" style={{ height: props.height ?? '60vh' }}>
+    <div
+      ref={scrollRef}
+      id={props.id}
+      tabIndex={props.id === undefined ? undefined : -1}
+      className="data-table-scroll"
+      style={{ height: props.height ?? '60vh' }}
+    >
       <div
         role="table"
         className="data-table"

@@ -1,6 +1,13 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
-import { DataSourceActions } from './datasource-actions.tsx';
-import { NameCell, RulesCell, SizeCell, TimeRangeCell, UnusedCountCell, UsedCountCell } from './datasource-row.tsx';
+import {
+  ActionsCell,
+  NameCell,
+  RulesCell,
+  SizeCell,
+  TimeRangeCell,
+  UnusedCountCell,
+  UsedCountCell,
+} from './datasource-row.tsx';
 
 /** A row of the list is just its name: everything else is looked up by the cells (see datasource-row.tsx). */
 export interface DataSourceListRow {
@@ -40,6 +47,6 @@ export const dataSourceListColumns = helper.columns([
   helper.display({
     id: 'actions',
     header: () => <span className="visually-hidden">Actions</span>,
-    cell: (c) => <DataSourceActions dataSource={c.row.original.name} />,
+    cell: (c) => <ActionsCell name={c.row.original.name} />,
   }),
 ]);

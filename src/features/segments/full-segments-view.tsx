@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { SegmentRecord } from '../../api/segments.ts';
+import { SkipToTable } from '../../components/data-table/skip-to-table.tsx';
 import { formatCount } from '../../components/format.ts';
 import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
@@ -8,7 +9,7 @@ import { ReadOnlyNote } from './read-only-note.tsx';
 import { SegmentCounts } from './segment-counts.tsx';
 import { SegmentDetailDialog } from './segment-detail-dialog.tsx';
 import { SegmentFilterBar } from './segment-filter-bar.tsx';
-import { SegmentsTable } from './segments-table.tsx';
+import { SEGMENTS_TABLE_ID, SegmentsTable } from './segments-table.tsx';
 import { SegmentsTimeline } from './segments-timeline.tsx';
 import { SelectionBar } from './selection-bar.tsx';
 import { useBulkAction } from './use-bulk-action.ts';
@@ -45,8 +46,15 @@ function countStates(records: readonly SegmentRecord[]) {
   return counts;
 }
 
+interface FullSegmentsViewProps {
+  dataSource: string;
+  onTooBig: () => void;
+  /** The unused segments once all are loaded, null until then. */
+  onUnusedCount: (count: number | null) => void;
+}
+
 /** Small datasources: every segment loaded, filters and sort over all of them at once. */
-export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string; onTooBig: () => void }) {
+export function FullSegmentsView({ dataSource, onTooBig, onUnusedCount }: FullSegmentsViewProps) {
   const noteId = useId();
   const { filters, setFilters, openSegmentId, setOpenSegment } = useSegmentUrl();
   const data = useSegmentRecords(dataSource);
@@ -62,18 +70,17 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
 
   const counts = useMemo(() => countStates(data.records), [data.records]);
   const loaded = data.usedStatus === 'success' && data.unusedDone;
+  useEffect(() => onUnusedCount(loaded ? counts.unused : null), [loaded, counts.unused, onUnusedCount]);
 
   return (
     <>
-      <p>
-        {formatCount(data.records.length)} segments: {formatCount(counts.used)} used, {formatCount(counts.overshadowed)}{' '}
-        overshadowed, {formatCount(counts.unused)} unused.
-      </p>
+      <SkipToTable tableId={SEGMENTS_TABLE_ID} label="Skip to the segments table" />
       {!writable && <ReadOnlyNote dataSource={dataSource} />}
       <LoadStatus data={data} />
       <SegmentsTimeline
         records={view.timelineRecords}
         highlight={view.compiled.interval}
+        totals={data.records.length > 0 ? { counts, complete: loaded } : undefined}
         onPick={(interval) => setFilters({ interval: formatIntervalShort(interval, 'utc') })}
       />
       <SegmentFilterBar filters={filters} onChange={setFilters} versions={view.versions} presets={view.presets} />

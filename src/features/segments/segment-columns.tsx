@@ -72,16 +72,17 @@ function ActionsCell({ record }: { record: SegmentRecord }) {
   );
 }
 
+/** Fitted to 1280 px wide screens (1198 in all): every date, version and button whole, nothing to scroll sideways. */
 export const SEGMENT_COLUMN_WIDTHS: Record<string, number> = {
   select: 36,
   state: 118,
-  start: 150,
-  end: 150,
-  version: 200,
+  start: 132,
+  end: 132,
+  version: 196,
   partition: 92,
-  size: 90,
-  replication: 96,
-  lastUpdated: 150,
+  size: 80,
+  replication: 90,
+  lastUpdated: 132,
   actions: 190,
 };
 

@@ -7,7 +7,9 @@ import { SEGMENT_COLUMN_WIDTHS, segmentColumns, segmentTableFeatures } from './s
 import type { SegmentSort, SortColumn } from './segment-filters.ts';
 import { type SegmentRowActions, SegmentRowContext } from './segment-row-context.ts';
 
-const ROW_HEIGHT = 34;
+const ROW_HEIGHT = 30;
+/** One segments table per page: the page's skip link points here. */
+export const SEGMENTS_TABLE_ID = 'segments-table';
 
 interface SegmentsTableProps {
   records: readonly SegmentRecord[];
@@ -88,6 +90,7 @@ export function SegmentsTable(props: SegmentsTableProps) {
       <DataTable
         table={table}
         caption={props.caption}
+        id={SEGMENTS_TABLE_ID}
         describedBy={props.describedBy}
         scrollRef={scrollRef}
         totalRows={order.length}

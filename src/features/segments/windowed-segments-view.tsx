@@ -1,6 +1,7 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { IntervalSummaries } from '../../api/interval-summaries.ts';
 import type { SegmentRecord } from '../../api/segments.ts';
+import { SkipToTable } from '../../components/data-table/skip-to-table.tsx';
 import { formatCount } from '../../components/format.ts';
 import type { Interval } from '../../druid/interval.ts';
 import { BulkDialog } from './bulk-dialog.tsx';
@@ -11,7 +12,7 @@ import { SegmentCounts } from './segment-counts.tsx';
 import { SegmentDetailDialog } from './segment-detail-dialog.tsx';
 import { SegmentFilterBar } from './segment-filter-bar.tsx';
 import type { SegmentFilters } from './segment-filters.ts';
-import { SegmentsTable } from './segments-table.tsx';
+import { SEGMENTS_TABLE_ID, SegmentsTable } from './segments-table.tsx';
 import { SegmentsTimeline } from './segments-timeline.tsx';
 import { SelectionBar } from './selection-bar.tsx';
 import type { TimelineItem } from './timeline-buckets.ts';
@@ -32,7 +33,13 @@ const NO_IDS = new Map<string, SegmentRecord>();
  * Big datasources: the timeline from interval summaries, the table one time window at a time, and "all matching"
  * held as filters that become Druid predicates.
  */
-export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: string; summaries: IntervalSummaries }) {
+export function WindowedSegmentsView(props: {
+  dataSource: string;
+  summaries: IntervalSummaries;
+  /** The unused segments once all are summarised, null until then. */
+  onUnusedCount: (count: number | null) => void;
+}) {
+  const { dataSource, summaries, onUnusedCount } = props;
   const noteId = useId();
   const { filters, setFilters, openSegmentId, setOpenSegment } = useSegmentUrl();
   const windows = useSegmentWindows(dataSource, summaries);
@@ -61,9 +68,11 @@ export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: st
   // Edges move on only from a loaded window: pushes while the next one loads must not skip past it.
   const ready = query.isSuccess && !query.isFetching;
   const unusedTotal = windows.unused.totals?.done ? windows.unused.totals.counted : null;
+  useEffect(() => onUnusedCount(unusedTotal), [unusedTotal, onUnusedCount]);
 
   return (
     <>
+      <SkipToTable tableId={SEGMENTS_TABLE_ID} label="Skip to the segments table" />
       <p>
         {formatCount(summaries.count)} served segments
         {unusedTotal === null ? '' : ` and ${formatCount(unusedTotal)} unused`}, more than the{' '}
