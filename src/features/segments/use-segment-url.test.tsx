@@ -23,7 +23,18 @@ describe('useSegmentUrl', () => {
     expect(result.current.filters.interval).toBe('2015-09-12/P2D');
   });
 
-  it('writes an empty interval (all time) and drops a broken draft when the URL moves under it', () => {
+  it('drops a broken draft on another datasource', () => {
+    const { result } = renderHook(() => useSegmentUrl());
+    act(() => result.current.setFilters({ interval: 'P1D/' }));
+    expect(result.current.filters.interval).toBe('P1D/');
+    act(() => {
+      window.history.pushState(null, '', '/segments/other?interval=2015-09-12%2FP1D&q=T05');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(result.current.filters.interval).toBe('2015-09-12/P1D');
+  });
+
+  it('writes an empty interval (all time) and drops a broken draft when a valid one is set', () => {
     const { result } = renderHook(() => useSegmentUrl());
     act(() => result.current.setFilters({ interval: 'P1D/' }));
     expect(result.current.filters.interval).toBe('P1D/');

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'wouter';
+import { useLocation, useSearchParams } from 'wouter';
 import { readIntervalText } from '../../components/interval-picker/interval-text.ts';
 import { readSegmentFilters, type SegmentFilters, writeSegmentFilters } from './segment-filters.ts';
 
@@ -8,7 +8,7 @@ function isWritableInterval(text: string): boolean {
   return text.trim() === '' || readIntervalText(text).ok;
 }
 
-/** An interval text that does not parse, shown in the field while the URL keeps `base`, the last valid one. */
+/** An interval text that does not parse, shown in the field while the URL stays at `base` (path and last valid one). */
 interface IntervalDraft {
   text: string;
   base: string;
@@ -21,11 +21,13 @@ interface IntervalDraft {
  */
 export function useSegmentUrl() {
   const [params, setParams] = useSearchParams();
+  const [path] = useLocation();
   const [draft, setDraft] = useState<IntervalDraft | null>(null);
   const fromUrl = useMemo(() => readSegmentFilters(params), [params]);
+  const base = `${path}?${fromUrl.interval}`;
   const filters = useMemo(
-    () => (draft !== null && draft.base === fromUrl.interval ? { ...fromUrl, interval: draft.text } : fromUrl),
-    [fromUrl, draft],
+    () => (draft !== null && draft.base === base ? { ...fromUrl, interval: draft.text } : fromUrl),
+    [fromUrl, draft, base],
   );
   const openSegmentId = params.get('segment');
 
@@ -33,7 +35,7 @@ export function useSegmentUrl() {
     (change: Partial<SegmentFilters>) => {
       const { interval, ...rest } = change;
       if (interval !== undefined && !isWritableInterval(interval)) {
-        setDraft({ text: interval, base: fromUrl.interval });
+        setDraft({ text: interval, base });
         if (Object.keys(rest).length === 0) return;
         change = rest;
       } else if (interval !== undefined) {
@@ -43,7 +45,7 @@ export function useSegmentUrl() {
         replace: true,
       });
     },
-    [setParams, fromUrl.interval],
+    [setParams, base],
   );
 
   const setOpenSegment = useCallback(
