@@ -19,12 +19,14 @@ export function formatShortInstant(ms: number, dateAtMidnight = false): string {
   return `${date} ${minutes}${seconds === ':00' && millis === '.000' ? '' : seconds}${millis === '.000' ? '' : millis}`;
 }
 
-function Instant({ ms }: { ms: number | null }) {
+/** `toMinute`: a state change's time to the minute (seconds are noise there; the full instant is in the title). */
+function Instant({ ms, toMinute = false }: { ms: number | null; toMinute?: boolean }) {
   if (ms === null) return <span className="muted">—</span>;
   const full = formatInstant(ms);
+  const short = formatShortInstant(ms);
   return (
     <time dateTime={full} title={full}>
-      {formatShortInstant(ms)}
+      {toMinute ? short.slice(0, 'YYYY-MM-DD HH:MM'.length) : short}
     </time>
   );
 }
@@ -105,6 +107,9 @@ export const segmentColumns = helper.columns([
     header: 'Replicas',
     cell: (c) => c.getValue() ?? <span className="muted">—</span>,
   }),
-  helper.accessor('lastUpdated', { header: 'Unused since', cell: (c) => <Instant ms={c.getValue()} /> }),
+  helper.accessor('lastUpdated', {
+    header: 'Unused since',
+    cell: (c) => <Instant ms={c.getValue()} toMinute />,
+  }),
   helper.display({ id: 'actions', header: 'Actions', cell: (c) => <ActionsCell record={c.row.original} /> }),
 ]);
