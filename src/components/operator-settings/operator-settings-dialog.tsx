@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { setOperatorName } from '../../api/audit-author.ts';
 import { Dialog } from '../dialog.tsx';
 import { toast } from '../toast.ts';
+import { useFocusFirstInvalid } from '../use-focus-first-invalid.ts';
 import { OperatorNameField, operatorNameProblem } from './operator-name-field.tsx';
 import { useOperatorName } from './use-operator-name.ts';
 
@@ -18,6 +19,7 @@ export function OperatorSettingsDialog({ open, onClose, druidUser }: OperatorSet
   const id = useId();
   const [name, setName] = useState(current ?? '');
   const [error, setError] = useState<string | null>(null);
+  const invalid = useFocusFirstInvalid();
 
   useEffect(() => {
     if (open) {
@@ -30,6 +32,7 @@ export function OperatorSettingsDialog({ open, onClose, druidUser }: OperatorSet
     const problem = operatorNameProblem(name);
     if (problem) {
       setError(problem);
+      invalid.focusFirstInvalid();
       return;
     }
     setOperatorName(name);
@@ -68,6 +71,7 @@ export function OperatorSettingsDialog({ open, onClose, druidUser }: OperatorSet
     >
       <form
         id={`${id}-form`}
+        ref={invalid.ref}
         className="stack"
         noValidate
         onSubmit={(event) => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useDataSourceGate } from '../../components/datasource-not-found.tsx';
 import { KillDataSourcePicker } from './kill-datasource-picker.tsx';
 import { KillWorkflow } from './kill-workflow.tsx';
 import { decodeDataSourceParam, useKillUrl } from './use-kill-url.ts';
@@ -12,6 +13,8 @@ export function KillPage({ dataSource: param }: { dataSource?: string }) {
   const dataSource = decodeDataSourceParam(param);
   const url = useKillUrl();
   const [now] = useState(() => Date.now());
+  const gate = useDataSourceGate(dataSource, 'kill');
+  if (gate.page) return gate.page;
   return (
     <section className="stack kill-page">
       <div>

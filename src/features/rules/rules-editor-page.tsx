@@ -5,6 +5,7 @@ import { defaultRulesQueryOptions, rulesOfQueryOptions } from '../../api/rules.t
 import { restoreEntryQueryOptions } from '../../api/rules-restore.ts';
 import { retentionIntervalsQueryOptions } from '../../api/rules-segments.ts';
 import { tiersQueryOptions } from '../../api/tiers.ts';
+import { useDataSourceGate } from '../../components/datasource-not-found.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
 import { dataSourceFromRoute } from './route-param.ts';
@@ -62,6 +63,8 @@ export function RulesEditorPage({ dataSource: param = '' }: { dataSource?: strin
     );
   }, [holdsRestore, setSearchParams]);
 
+  const gate = useDataSourceGate(isDefault ? null : dataSource, 'rules');
+  if (gate.page) return gate.page;
   return (
     <section className="rules-editor-page stack">
       <nav aria-label="Breadcrumb" className="muted">
@@ -76,6 +79,7 @@ export function RulesEditorPage({ dataSource: param = '' }: { dataSource?: strin
           </>
         )}
       </h1>
+      {gate.notice}
       {restoreProblem && (
         <QueryErrorAlert error={restoreProblem} title={`Cannot restore the rules of ${restoreTime}`} />
       )}

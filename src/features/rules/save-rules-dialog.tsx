@@ -1,12 +1,12 @@
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { headerValueProblem, setOperatorName } from '../../api/audit-author.ts';
-import { getCredentials, subscribeCredentials } from '../../api/credentials.ts';
+import { useEffect, useId, useState } from 'react';
+import { headerValueProblem } from '../../api/audit-author.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { FieldError } from '../../components/field-error.tsx';
-import { OperatorNameField, operatorNameProblem } from '../../components/operator-settings/operator-name-field.tsx';
-import { useOperatorName } from '../../components/operator-settings/use-operator-name.ts';
+import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
+import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
+import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid.ts';
 import type { Rule } from '../../druid/rule-schemas.ts';
 import { RulesConflictView } from './rules-conflict-view.tsx';
 import type { useSaveFlow } from './use-save-flow.ts';
@@ -26,12 +26,10 @@ interface SaveRulesDialogProps {
 export function SaveRulesDialog(props: SaveRulesDialogProps) {
   const { flow, dataSource, base, edited, effects, initialComment, onLoadServerVersion } = props;
   const id = useId();
-  const druidUser = useSyncExternalStore(subscribeCredentials, getCredentials)?.username ?? null;
-  const operator = useOperatorName();
+  const author = useAuditAuthorField(flow.open);
+  const invalid = useFocusFirstInvalid();
   const [comment, setComment] = useState(initialComment);
-  const [name, setName] = useState('');
   const [errors, setErrors] = useState<{ comment?: string; name?: string }>({});
-  const needsName = !druidUser && !operator;
   const pending = flow.mutation.isPending;
 
   useEffect(() => {
@@ -45,13 +43,14 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
     const trimmed = comment.trim();
     const next = {
       comment: trimmed ? (headerValueProblem(trimmed) ?? undefined) : 'Say why you are changing the rules.',
-      name: needsName ? (operatorNameProblem(name) ?? undefined) : undefined,
+      name: author.problem() ?? undefined,
     };
     setErrors(next);
-    if (next.comment || next.name) return;
-    if (needsName) setOperatorName(name);
-    const author = druidUser ?? (needsName ? name.trim() : (operator ?? ''));
-    flow.mutation.mutate({ rules: edited, author, comment: trimmed, overwrite });
+    if (next.comment || next.name) {
+      invalid.focusFirstInvalid();
+      return;
+    }
+    flow.mutation.mutate({ rules: edited, author: author.commit(), comment: trimmed, overwrite });
   };
 
   const conflict = flow.conflict;
@@ -98,6 +97,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       ) : (
         <form
           id={`${id}-form`}
+          ref={invalid.ref}
           className="stack"
           noValidate
           onSubmit={(event) => {
@@ -129,14 +129,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
             </span>
             <FieldError id={`${id}-comment-error`} error={errors.comment} />
           </div>
-          {needsName ? (
-            <OperatorNameField id={`${id}-name`} value={name} onChange={setName} error={errors.name} />
-          ) : (
-            <p className="muted">
-              Recorded as <strong>{druidUser ?? operator}</strong>
-              {druidUser ? ' (the signed-in Druid user).' : ' (your name in operator settings).'}
-            </p>
-          )}
+          <AuditAuthorField field={author} id={`${id}-name`} error={errors.name} />
           {flow.mutation.error && (
             <QueryErrorAlert error={flow.mutation.error} title="Saving failed; your edits are kept" />
           )}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { intervalSummariesQueryOptions } from '../../api/interval-summaries.ts';
+import { useDataSourceGate } from '../../components/datasource-not-found.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { DataSourceActions } from './datasource-actions.tsx';
 import { dataSourceHref, decodeDataSourceParam } from './datasource-path.ts';
@@ -34,6 +35,8 @@ export function SegmentsPage(props: { dataSource?: string }) {
   // Known once the view has counted them all; Kill is offered until then (the kill view counts for itself).
   const [unusedCount, setUnusedCount] = useState<number | null>(null);
   const { summaries, windowed, switchToWindowed } = useWindowedMode(dataSource);
+  const gate = useDataSourceGate(dataSource, 'segments');
+  if (gate.page) return gate.page;
 
   return (
     <section className="segments-page stack">
