@@ -86,7 +86,12 @@ export function SegmentFilterBar({ filters, onChange, versions, presets }: Segme
           </select>
         </div>
       </div>
-      <button type="button" disabled={!hasActiveFilters(filters)} onClick={() => onChange(CLEARED)}>
+      <button
+        type="button"
+        className="segment-filters-clear"
+        disabled={!hasActiveFilters(filters)}
+        onClick={() => onChange(CLEARED)}
+      >
         Clear filters
       </button>
     </section>
