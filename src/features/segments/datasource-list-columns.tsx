@@ -21,8 +21,8 @@ const helper = createColumnHelper<typeof dataSourceListFeatures, DataSourceListR
 
 /** Fitted to 1280 px wide screens (1222 in all): headers, counts, time ranges and the menu whole, no sideways scroll. */
 export const DATASOURCE_LIST_WIDTHS: Record<string, number> = {
-  name: 200,
-  used: 120,
+  name: 184,
+  used: 136,
   unused: 156,
   size: 220,
   range: 230,
