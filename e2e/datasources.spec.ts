@@ -68,7 +68,7 @@ test.describe('datasource actions', () => {
     await expect(confirm).toBeDisabled();
     await dialog.getByRole('textbox', { name: /to confirm/ }).fill('wikipedia_api');
     await confirm.click();
-    await expect(page.getByText('Marked 7 segments of wikipedia_api unused.')).toBeVisible();
+    await expect(page.getByText(/ of wikipedia_api: 7 segments marked unused$/)).toBeVisible();
     expect(await usedCount(request, 'wikipedia_api')).toBe(0);
     // Still listed though nothing is used: names come from the metadata store.
     const row = dataSourceRow(page, 'wikipedia_api');
@@ -78,7 +78,7 @@ test.describe('datasource actions', () => {
     dialog = await openAction(page, 'wikipedia_api', 'Mark all used…');
     await expect(dialog).toContainText('7 unused segments of wikipedia_api will be marked used');
     await dialog.getByRole('button', { name: 'Mark 7 segments used' }).click();
-    await expect(page.getByText('Marked 7 segments of wikipedia_api used.')).toBeVisible();
+    await expect(page.getByText(/ of wikipedia_api: 7 segments marked used$/)).toBeVisible();
     expect(await usedCount(request, 'wikipedia_api')).toBe(7);
     await expect(row.getByRole('cell').nth(1)).toHaveText('0');
   });
@@ -89,13 +89,13 @@ test.describe('datasource actions', () => {
     const interval = dialog.getByRole('textbox', { name: 'Interval', exact: true });
     await interval.fill('2019-08-25/2019-08-28T12:00Z');
     await expect(dialog).toContainText('3 segments fully inside 2019-08-25T00:00:00.000Z/2019-08-28T12:00:00.000Z');
-    await expect(dialog).toContainText('1 segments only partly inside the interval are left as they are.');
+    await expect(dialog).toContainText('1 segment only partly inside the interval is left as it is.');
     await interval.fill('2019-08-28/2019-08-25');
     await expect(dialog).toContainText('The end is before the start.');
     await expect(dialog.getByRole('button', { name: 'Mark segments unused' })).toBeDisabled();
     await interval.fill('2019-08-25/P3D');
     await dialog.getByRole('button', { name: 'Mark 3 segments unused' }).click();
-    await expect(page.getByText('Marked 3 segments of kttm1 unused.')).toBeVisible();
+    await expect(page.getByText(/ of kttm1: 3 segments marked unused$/)).toBeVisible();
     expect(await usedCount(request, 'kttm1')).toBe(11);
   });
 
@@ -116,8 +116,10 @@ test.describe('datasource actions', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Whole datasource' }).click();
     await expect(dialog).toContainText('8 segments fully inside');
+    // Every used segment: the name must be typed, as for "Mark all unused".
+    await dialog.getByRole('textbox', { name: `Type ${DONNEES} to confirm` }).fill(DONNEES);
     await dialog.getByRole('button', { name: 'Mark 8 segments unused' }).click();
-    await expect(page.getByText(`Marked 8 segments of ${DONNEES} unused.`)).toBeVisible();
+    await expect(page.getByText(`of ${DONNEES}: 8 segments marked unused`)).toBeVisible();
     expect(await usedCount(request, DONNEES)).toBe(0);
     await view.expectTotals(0, 0, 10);
   });
@@ -138,7 +140,7 @@ test.describe('datasource actions', () => {
     // Enter confirms only once the count is shown: nothing is marked before the dialog says what will change.
     await expect(dialog.getByRole('button', { name: 'Mark 24 segments unused' })).toBeEnabled();
     await page.keyboard.press('Enter');
-    await expect(page.getByText('Marked 24 segments of wikipedia_hour unused.')).toBeVisible();
+    await expect(page.getByText(/ of wikipedia_hour: 24 segments marked unused$/)).toBeVisible();
     await expect(toggle).toBeFocused();
     expect(await usedCount(request, 'wikipedia_hour')).toBe(0);
   });

@@ -103,12 +103,65 @@ test.describe('rules index and editor (read-only)', () => {
     await expect(rules.cards).toHaveCount(2);
   });
 
+  test('cards are one line each until expanded; while dragging, at least 5 fit a 900 px high window', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const rules = new RulesPage(page);
+    await rules.goto('wikipedia_api');
+    await rules.jsonTab.click();
+    await rules.jsonText.fill(
+      JSON.stringify([
+        { type: 'loadByPeriod', period: 'P1M', tieredReplicants: { _default_tier: 2 } },
+        { type: 'loadByInterval', interval: '2015-09-12/2015-09-13', tieredReplicants: { _default_tier: 1 } },
+        { type: 'broadcastByPeriod', period: 'P7D', includeFuture: false },
+        { type: 'dropByInterval', interval: '2015-09-01T06:00Z/2015-09-12' },
+        { type: 'dropBeforeByPeriod', period: 'P1Y' },
+        { type: 'loadForever', tieredReplicants: { _default_tier: 2 } },
+      ]),
+    );
+    await rules.formTab.click();
+    await expect(rules.cards).toHaveCount(6);
+    await expect(rules.card(1)).toContainText('P1M · _default_tier ×2 · future included');
+    await expect(rules.card(4)).toContainText('2015-09-01 06:00 – 2015-09-12');
+    await expect(rules.card(5)).toContainText('older than P1Y');
+    await expect(rules.card(1).getByLabel('Period', { exact: true })).toBeHidden();
+    // Open cards fold to their line while a card is dragged, the lifted card's place moving up with them.
+    await rules.expand(1);
+    await rules.expand(2);
+    await expect(rules.card(1).getByLabel('Period', { exact: true })).toBeVisible();
+    await rules.dragHandle(3).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByText('Picked up rule 3 of 6.')).toBeAttached();
+    await expect(rules.card(1).getByLabel('Period', { exact: true })).toBeHidden();
+    // Fully in sight: both ends of the card are the card on screen, not the header or the save bar over it.
+    const inSight = await rules.cards.evaluateAll((cards) =>
+      cards.filter((card) => {
+        const box = card.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        return [box.top + 2, box.bottom - 2].every((y) => card.contains(document.elementFromPoint(x, y)));
+      }),
+    );
+    expect(inSight.length).toBeGreaterThanOrEqual(5);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByText('Rule 3 is over position 2 of 6.')).toBeAttached();
+    await page.keyboard.press('Space');
+    await expect(page.getByText('Rule 3 moved to position 2 of 6.')).toBeAttached();
+    await expect(rules.typeSelect(2)).toHaveValue('broadcastByPeriod');
+    // The open cards open again once the card is dropped.
+    await expect(rules.card(1).getByLabel('Period', { exact: true })).toBeVisible();
+    await expect(rules.card(3).getByRole('textbox', { name: 'Interval' })).toBeVisible();
+  });
+
   test('invalid JSON or an invalid rule blocks saving and names the position and field', async ({ page }) => {
     const rules = new RulesPage(page);
     await rules.goto('wikipedia_api');
     await rules.jsonTab.click();
     await rules.jsonText.fill('[{"type":"dropForever"},{"type":"loadByPeriod","period":"P1Q"}]');
-    await expect(page.getByRole('alert').filter({ hasText: 'Rule 2 (loadByPeriod): period "P1Q"' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Rule 2 (Load by period): Period must be an ISO 8601 period' }),
+    ).toBeVisible();
     await rules.saveButton.click();
     await expect(rules.saveDialog).toBeHidden();
     await rules.jsonText.fill('[{"type":"dropForever"},');
@@ -120,10 +173,11 @@ test.describe('rules index and editor (read-only)', () => {
     await rules.formTab.click();
     await expect(rules.typeSelect(1)).toHaveValue('dropByPeriod');
     await expect(rules.card(1).getByLabel('Include future data')).not.toBeChecked();
+    await rules.expand(1);
     await rules.card(1).getByLabel('Period', { exact: true }).fill('P1X');
     await rules.saveButton.click();
     await expect(page.getByRole('alert').filter({ hasText: 'Cannot save' })).toContainText(
-      'Rule 1 (dropByPeriod): period: "P1X" is not an ISO-8601 period',
+      'Rule 1 (Drop by period): Period must be an ISO 8601 period such as P1M or PT6H.',
     );
   });
 
@@ -157,6 +211,9 @@ test.describe('saving rules', () => {
   test('reorders by mouse drag and saves the new order', async ({ page, request }) => {
     const rules = new RulesPage(page);
     await rules.goto('kttm1');
+    // Open cards above fold when the drag starts; the card stays under the pointer all the same.
+    await rules.expand(1);
+    await rules.expand(2);
     await rules.dragWithMouse(3, 1);
     await expect(rules.typeSelect(1)).toHaveValue('dropByPeriod');
     await expect(rules.typeSelect(2)).toHaveValue('broadcastForever');
@@ -175,10 +232,12 @@ test.describe('saving rules', () => {
     // timers on a busy page: wait for that timer to have run (a later one runs after it) so the key is not lost.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByText('Rule 1 moved to position 2 of 3.')).toBeAttached();
+    await expect(page.getByText('Rule 1 is over position 2 of 3.')).toBeAttached();
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByText('Rule 1 moved to position 3 of 3.')).toBeAttached();
+    await expect(page.getByText('Rule 1 is over position 3 of 3.')).toBeAttached();
     await page.keyboard.press('Space');
+    await expect(page.getByText('Rule 1 moved to position 3 of 3.')).toBeAttached();
+    await expect(page.getByText(/dropped/)).toHaveCount(0);
     await expect(rules.typeSelect(3)).toHaveValue('broadcastForever');
     await rules.save('broadcast last', 'Ada');
     await expect(rules.saveDialog).toBeHidden();

@@ -99,13 +99,17 @@ test.describe('segments of wikipedia_hour', () => {
     await page.getByRole('button', { name: 'Select all 24 matching' }).click();
     await view.selectionBar.getByRole('button', { name: 'Mark unused…' }).click();
     await view.dialog.getByRole('spinbutton', { name: /Batch size/ }).fill('1');
+    // Every used segment of the datasource: its name must be typed, as for "Mark all unused".
+    await view.dialog.getByRole('textbox', { name: `Type ${WIKI} to confirm` }).fill(WIKI);
     await view.dialog.getByRole('button', { name: 'Mark 24 segments unused' }).click();
     await expect(view.dialog.getByText('Sent 2 of 24')).toBeVisible();
     await view.dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(view.dialog.getByRole('button', { name: 'Stopping…' })).toBeDisabled();
     release();
 
-    await expect(view.dialog.getByText('Cancelled. Summary:')).toBeVisible();
+    await expect(
+      view.dialog.getByRole('heading', { name: 'Stopped after 3 of 24 batches: 3 segments marked unused' }),
+    ).toBeVisible();
     await expect(view.summaryValue('Marked unused')).toHaveText('3');
     await expect(view.summaryValue('Not sent (cancelled)')).toHaveText('21');
     expect(batches).toBe(3);
@@ -138,7 +142,7 @@ test.describe('segments of wikipedia_hour', () => {
     expect(await unusedIds(request, WIKI)).toEqual(hours(2, 3));
 
     await view.dialog.getByRole('button', { name: 'Retry failed' }).click();
-    await expect(view.dialog.getByText('Done. Summary:')).toBeVisible();
+    await expect(view.dialog.getByRole('heading', { name: 'Marked 2 segments unused' })).toBeVisible();
     await expect(view.summaryValue('Marked unused')).toHaveText('2');
     await expect(view.summaryValue('Failed')).toHaveCount(0);
     expect(await unusedIds(request, WIKI)).toEqual(hours(0, 3));
@@ -379,7 +383,7 @@ test.describe('sales_events, with overshadowed segments', () => {
     await view.selectionBar.getByRole('button', { name: 'Mark used…' }).click();
     await expect(view.dialog.getByRole('note')).toContainText('1 will stay unused');
     await expect(view.dialog.getByRole('note')).toContainText(jan2);
-    await view.dialog.getByRole('button', { name: 'Mark 2 segments used' }).click();
+    await view.dialog.getByRole('button', { name: 'Mark 1 segment used' }).click();
     await expect(view.summaryValue('Marked used')).toHaveText('1');
     await expect(
       view.summaryValue('Left unused by Druid (overshadowed by a newer version, or already changed)'),

@@ -50,3 +50,26 @@ test('the shell has no serious accessibility violations', async ({ page, expectA
   await expect(page.getByTestId('druid-version')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a skip link, the first tab stop, takes the keyboard past a header of few stops into the view', async ({
+  page,
+}) => {
+  await page.goto('/segments');
+  await expect(page.getByRole('heading', { name: 'Datasources', level: 1 })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await expect(page).toHaveURL(/\/segments$/);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('main').locator(':focus')).toHaveCount(1);
+  const headerStops = await page
+    .getByRole('banner')
+    .evaluate(
+      (header) =>
+        [...header.querySelectorAll<HTMLElement>('a, button, input, select')].filter((e) => e.tabIndex >= 0).length,
+    );
+  expect(headerStops).toBeLessThanOrEqual(7);
+});

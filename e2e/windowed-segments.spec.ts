@@ -172,7 +172,7 @@ test('all matching in the datasource is marked unused as one {interval, versions
     await view.selectionBar.getByRole('button', { name: 'Mark unused…' }).click();
     await expect(view.dialog).toContainText(`${count} segments of big will be marked unused`);
     await view.dialog.getByRole('button', { name: `Mark ${count} segments unused` }).click();
-    await expect(view.dialog).toContainText(`Done: ${count} segments marked unused.`);
+    await expect(view.dialog).toContainText(`Marked ${count} segments unused.`);
     await view.dialog.getByRole('button', { name: 'Done' }).click();
   };
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +77,34 @@ describe('--generate NAME:COUNT', () => {
 
   it.each(['big', ':10', 'big:0', 'big:x'])('rejects "%s"', (text) => {
     expect(() => parseServerOptions(['--generate', text], {})).toThrow(/--generate/);
+  });
+});
+
+describe('--properties FILE', () => {
+  it('reads the flag or DRUID_CONSOLE_PROPERTIES, and is documented', () => {
+    expect(parseServerOptions([], {}).properties).toBeNull();
+    expect(parseServerOptions(['--properties', 'a.properties'], {}).properties).toBe('a.properties');
+    expect(parseServerOptions([], { DRUID_CONSOLE_PROPERTIES: 'b.properties' }).properties).toBe('b.properties');
+    expect(HELP).toContain('[DRUID_CONSOLE_PROPERTIES]');
+  });
+
+  it('stops the start on a bad value, naming the property and the file, before anything is created', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'druid-console-cli-'));
+    const dataDir = join(parent, 'data');
+    const file = join(parent, 'runtime.properties');
+    writeFileSync(file, 'druid.coordinator.kill.on=true\ndruid.coordinator.kill.bufferPeriod=thirty days\n');
+    try {
+      const result = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'server/main.ts', '--data', dataDir, '--properties', file],
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DRUID_CONSOLE_SKIP_BUILD: '1' }, timeout: 30_000 },
+      );
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`Invalid value for druid.coordinator.kill.bufferPeriod in ${file}`);
+      expect(result.stdout).not.toContain('Druid Data Console at');
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

@@ -17,6 +17,8 @@ export interface ServerOptions {
   routerCa: string | null;
   routerTimeoutMs: number;
   auth: string | null;
+  /** `--properties FILE`: a Druid runtime.properties for the local cluster (kill settings and others). */
+  properties: string | null;
   help: boolean;
 }
 
@@ -40,6 +42,8 @@ Options (environment variable in brackets):
   --task-duration MS        how long a kill task runs (default 1500) [DRUID_CONSOLE_TASK_DURATION]
   --tiers LIST              tiers and historicals, e.g. _default_tier:2,hot:1 (the default) [DRUID_CONSOLE_TIERS]
   --auth FILE               require Basic auth; users and permissions from a JSON file [DRUID_CONSOLE_AUTH]
+  --properties FILE         Druid runtime.properties for the local cluster: druid.coordinator.kill.*,
+                            druid.manager.segments.killUnused.*, druid.worker.capacity… [DRUID_CONSOLE_PROPERTIES]
   --router URL              forward Druid calls to this Router instead of the local cluster [DRUID_ROUTER_URL]
   --router-ca FILE          PEM CA certificate for an https Router with a private CA [DRUID_ROUTER_CA]
   --router-timeout MS       answer 504 when the Router is silent this long (default 60000) [DRUID_ROUTER_TIMEOUT]
@@ -89,6 +93,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
       'task-duration': { type: 'string' },
       tiers: { type: 'string' },
       auth: { type: 'string' },
+      properties: { type: 'string' },
       router: { type: 'string' },
       'router-ca': { type: 'string' },
       'router-timeout': { type: 'string' },
@@ -120,6 +125,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
     routerCa: values['router-ca'] ?? env.DRUID_ROUTER_CA ?? null,
     routerTimeoutMs: integer('router-timeout', values['router-timeout'] ?? env.DRUID_ROUTER_TIMEOUT ?? '60000', 1),
     auth: values.auth ?? env.DRUID_CONSOLE_AUTH ?? null,
+    properties: values.properties ?? env.DRUID_CONSOLE_PROPERTIES ?? null,
     help: values.help ?? false,
   };
 }

@@ -8,11 +8,17 @@ import { createBasicAuth } from './cluster/auth/basic-auth.ts';
 import type { ClusterConfig } from './cluster/context.ts';
 import { DataDirLockedError } from './cluster/db.ts';
 import { type LocalCluster, openLocalCluster } from './cluster/local-cluster.ts';
+import { formatDuration } from './cluster/properties/property-values.ts';
+import { type RuntimeProperties, RuntimePropertiesError } from './cluster/properties/runtime-properties.ts';
+import { readRuntimePropertiesFile } from './cluster/properties/runtime-properties-file.ts';
 import { DEFAULT_TIERS, parseTiers } from './cluster/topology.ts';
 import { createServerApp, type DruidBackend } from './server-app.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const LOCAL_DRUID_VERSION = '33.0.0-local';
+/** The properties the local cluster acts on; others are kept and reported only. */
+const KNOWN_PROPERTY =
+  /^druid\.(coordinator\.kill\.(on|period|durationToRetain|ignoreDurationToRetain|bufferPeriod|maxSegments)|coordinator\.period\.indexingPeriod|manager\.segments\.killUnused\.(enabled|bufferPeriod|dutyPeriod)|worker\.capacity|server\.hiddenProperties)$/;
 
 function ensureBuilt(): void {
   if (process.env.DRUID_CONSOLE_SKIP_BUILD === '1' || !isBuildStale(ROOT)) return;
@@ -20,15 +26,33 @@ function ensureBuilt(): void {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-function startLocal(options: ServerOptions): { backend: DruidBackend; cluster: LocalCluster } {
+/** Says which kill settings the file set and which other properties it carries (kept, shown by /status/properties). */
+function logRuntimeProperties(runtime: RuntimeProperties): void {
+  const { kill, embeddedKill } = runtime;
+  const keys = [...runtime.properties.keys()];
+  console.log(
+    `Read ${keys.length} properties from ${runtime.file}: auto-kill ${kill.on ? 'on' : 'off'}` +
+      (kill.on ? ` (every ${formatDuration(kill.periodMs)}, at most ${kill.maxSegments} segments a task)` : '') +
+      `, Overlord kill ${embeddedKill.enabled ? 'on' : 'off'}, ${runtime.workerCapacity} task slots.`,
+  );
+  const others = keys.filter((key) => !KNOWN_PROPERTY.test(key));
+  if (others.length > 0) console.log(`Kept without effect here: ${others.join(', ')}.`);
+}
+
+function startLocal(
+  options: ServerOptions,
+  runtime: RuntimeProperties | undefined,
+): { backend: DruidBackend; cluster: LocalCluster } {
   const config: ClusterConfig = {
     dataDir: options.dataDir,
     version: LOCAL_DRUID_VERSION,
     taskDurationMs: options.taskDurationMs,
     coordinatorPeriodMs: options.coordinatorPeriodMs,
     tiers: options.tiers ? parseTiers(options.tiers) : DEFAULT_TIERS,
+    runtime,
   };
   const auth = options.auth ? createBasicAuth(JSON.parse(readFileSync(options.auth, 'utf8'))) : null;
+  if (config.runtime) logRuntimeProperties(config.runtime);
   const cluster = openLocalCluster({
     config,
     seed: options.seed,
@@ -53,6 +77,14 @@ function main(): void {
     console.log(HELP);
     return;
   }
+  // A bad properties file stops the start before anything else happens, naming the property and the file.
+  let runtime: RuntimeProperties | undefined;
+  try {
+    runtime = options.properties && !options.router ? readRuntimePropertiesFile(options.properties) : undefined;
+  } catch (error) {
+    console.error(error instanceof RuntimePropertiesError ? error.message : error);
+    process.exit(1);
+  }
   ensureBuilt();
   let cluster: LocalCluster | null = null;
   let backend: DruidBackend;
@@ -61,7 +93,7 @@ function main(): void {
     backend = { kind: 'router', target: new URL(options.router), timeoutMs: options.routerTimeoutMs, ca };
   } else {
     try {
-      ({ backend, cluster } = startLocal(options));
+      ({ backend, cluster } = startLocal(options, runtime));
     } catch (error) {
       console.error(error instanceof DataDirLockedError ? error.message : error);
       process.exit(1);

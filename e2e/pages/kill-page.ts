@@ -24,7 +24,7 @@ export class KillPage {
     this.killButton = page.getByRole('button', { name: /^Kill [\d,]+ segments?…$/ });
     this.dialog = page.getByRole('dialog');
     this.confirmField = this.dialog.getByRole('textbox', { name: /to confirm/ });
-    this.killTask = page.getByRole('region', { name: 'Kill task', exact: true });
+    this.killTask = page.getByRole('region', { name: /^Kill task/ });
     this.recentTasks = page.getByRole('region', { name: /^Recent kill tasks of / });
     this.countProgress = this.dryRun.getByRole('status').filter({ hasText: 'Counting the unused segments' });
   }

@@ -56,14 +56,27 @@ export class RulesPage {
     return this.page.getByRole('dialog', { name: /^Save the rules of/ });
   }
 
-  /** Adds a rule at the end and picks its type by its label, e.g. "Drop by interval". */
+  /** The Details disclosure of a card: its fields show when expanded. */
+  detailsToggle(position: number): Locator {
+    return this.card(position).getByRole('button', { name: `Details of rule ${position}` });
+  }
+
+  /** Shows the fields of the card at `position` (cards load collapsed to one line) and returns the card. */
+  async expand(position: number): Promise<Locator> {
+    const toggle = this.detailsToggle(position);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    return this.card(position);
+  }
+
+  /** Adds a rule at the end, picks its type by its label, e.g. "Drop by interval", and shows its fields. */
   async addRule(typeLabel: string): Promise<Locator> {
     const before = await this.cards.count();
     await this.page.getByRole('button', { name: 'Add rule' }).click();
     const position = before + 1;
     await expect(this.card(position)).toBeVisible();
     await this.typeSelect(position).selectOption({ label: typeLabel });
-    return this.card(position);
+    return this.expand(position);
   }
 
   async menuAction(position: number, action: 'Move up' | 'Move down' | 'Duplicate' | 'Delete'): Promise<void> {
@@ -82,20 +95,29 @@ export class RulesPage {
     await this.saveDialog.getByRole('button', { name: 'Save rules' }).click();
   }
 
-  /** Drags the card at `from` onto the card at `to` with the mouse, in small steps as a person would. */
+  /**
+   * Drags the card at `from` onto the card at `to` with the mouse, in small steps as a person would. The cards fold
+   * to one line once the drag starts, so the target is found where it is then.
+   */
   async dragWithMouse(from: number, to: number): Promise<void> {
     const handle = await this.dragHandle(from).boundingBox();
-    const source = await this.card(from).boundingBox();
-    const target = await this.card(to).boundingBox();
-    if (!handle || !source || !target) throw new Error('cards are not on screen');
+    if (!handle) throw new Error('the card is not on screen');
     const startX = handle.x + handle.width / 2;
     const startY = handle.y + handle.height / 2;
-    // dnd-kit picks the card whose centre is closest to the dragged card's centre: line the centres up.
-    const delta = target.y + target.height / 2 - (source.y + source.height / 2);
     await this.page.mouse.move(startX, startY);
     await this.page.mouse.down();
-    await this.page.mouse.move(startX, startY + Math.sign(delta) * 8, { steps: 4 });
-    await this.page.mouse.move(startX, startY + delta, { steps: 25 });
+    await this.page.mouse.move(startX, startY + Math.sign(to - from) * 8, { steps: 4 });
+    await expect(this.page.getByText(`Picked up rule ${from} of`)).toBeAttached();
+    // The cards above folded, yet the lifted card (drawn as a hidden-from-readers overlay) is still in hand.
+    const inHand = await this.page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('[aria-hidden="true"]')?.textContent ?? '',
+      { x: startX, y: startY + Math.sign(to - from) * 8 },
+    );
+    expect(inHand).toContain(`Rule ${from}`);
+    // The lifted card follows the pointer by its handle: bring that handle onto the target's.
+    const target = await this.dragHandle(to).boundingBox();
+    if (!target) throw new Error('the target card is not on screen');
+    await this.page.mouse.move(startX, target.y + target.height / 2, { steps: 25 });
     await this.page.mouse.up();
   }
 }

@@ -154,6 +154,11 @@ describe('list endpoints filter silently', () => {
       async () => (await as(ADMIN, 'GET', '/druid/indexer/v1/tasks?state=running')).json<unknown[]>(),
       (running) => running.length === 0,
     );
+    // The task's spec and its reports are guarded the same way.
+    for (const suffix of ['', '/reports']) {
+      expect((await as(READER, 'GET', `/druid/indexer/v1/task/${wikiTask}${suffix}`)).status, suffix).toBe(200);
+      expect((await as(READER, 'GET', `/druid/indexer/v1/task/${kttmTask}${suffix}`)).status, suffix).toBe(403);
+    }
   });
 });
 

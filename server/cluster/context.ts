@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { type RuntimeProperties, runtimePropertiesFrom } from './properties/runtime-properties.ts';
 
 /** A tier of the static topology: the historicals that serve it and their capacity. */
 export interface TierConfig {
@@ -15,6 +16,14 @@ export interface ClusterConfig {
   /** Period of the coordinator duty (ms); 0 disables the timer (tests trigger it over HTTP). */
   coordinatorPeriodMs: number;
   tiers: TierConfig[];
+  /** `--properties FILE`: Druid's runtime.properties (kill settings, worker capacity); Druid's defaults when absent. */
+  runtime?: RuntimeProperties;
+}
+
+const DEFAULT_RUNTIME = runtimePropertiesFrom(new Map(), null);
+
+export function runtimeOf(config: ClusterConfig): RuntimeProperties {
+  return config.runtime ?? DEFAULT_RUNTIME;
 }
 
 /** Everything a route or duty of the local cluster needs; passed explicitly, no globals. */

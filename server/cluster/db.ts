@@ -6,8 +6,9 @@ import { createSegmentTables } from './segment-tables.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 /**
- * The metadata store: tables shaped like Druid's (druid_segments, druid_rules, druid_audit, druid_tasks), plus a few
- * numeric columns Druid derives on the fly (start_ms, end_ms, partition_num, size) so range queries use indexes.
+ * The metadata store: tables shaped like Druid's (druid_segments, druid_rules, druid_audit, druid_tasks, druid_config),
+ * plus a few numeric columns Druid derives on the fly (start_ms, end_ms, partition_num, size) so range queries use
+ * indexes.
  * druid_segments is a view over two tables (segment-tables.ts).
  */
 const SCHEMA = `
@@ -42,6 +43,14 @@ CREATE TABLE IF NOT EXISTS druid_tasks (
   error_msg TEXT
 );
 CREATE INDEX IF NOT EXISTS tasks_created ON druid_tasks (created_ms);
+CREATE TABLE IF NOT EXISTS task_reports (
+  id TEXT PRIMARY KEY,
+  report TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS druid_config (
+  name TEXT PRIMARY KEY,
+  payload BLOB NOT NULL
+);
 `;
 
 export interface OpenedDatabase {

@@ -5,6 +5,7 @@ import { scheduleCoordinatorDuty } from './coordinator-duty.ts';
 import { openDatabase } from './db.ts';
 import { generateFleet } from './generate-fleet.ts';
 import { generateSegments } from './generate-segments.ts';
+import { startKillDuties } from './kill-duties.ts';
 import { ensureDefaultRules } from './rules-store.ts';
 import { seedDemo } from './seed-demo.ts';
 import { hasSegments } from './segment-store.ts';
@@ -64,7 +65,8 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
   const tasks = new TaskRunner(ctx);
   tasks.resumeRunning();
   const stopDuty = scheduleCoordinatorDuty(ctx, (error) => log(`Coordinator duty failed: ${String(error)}`));
-  const app = createClusterApp(ctx, tasks, { identity: options.identity });
+  const killDuties = startKillDuties(ctx, tasks, (error) => log(`Automatic kill failed: ${String(error)}`));
+  const app = createClusterApp(ctx, tasks, { identity: options.identity, killDuties });
   // In the background, in slices: the server answers while 10,000 datasources' summaries are read.
   const warming = Date.now();
   warmServedSummaries(ctx.db).then(
@@ -76,6 +78,7 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
     app,
     close: () => {
       stopDuty();
+      killDuties.stop();
       tasks.stop();
       store.close();
     },

@@ -26,9 +26,10 @@ function randomId(): string {
   return id;
 }
 
-export function killTaskId(dataSource: string, interval: Interval, now: number): string {
+/** `IdUtils.newTaskId(prefix, "kill", …)`: `api-issued` from the kill API, `coordinator-issued` from auto-kill. */
+export function killTaskId(dataSource: string, interval: Interval, now: number, prefix = 'api-issued'): string {
   return [
-    'api-issued',
+    prefix,
     'kill',
     dataSource,
     randomId(),
@@ -36,6 +37,22 @@ export function killTaskId(dataSource: string, interval: Interval, now: number):
     formatInstant(interval.end),
     formatInstant(now),
   ].join('_');
+}
+
+export interface KillOptions {
+  /** The task ID prefix (Druid's `idPrefix`). */
+  idPrefix?: string;
+  /** At most this many segments (the payload's `limit`). */
+  limit?: number;
+  /** Only segments marked unused at or before this instant (epoch ms): auto-kill's buffer period. */
+  maxUsedStatusLastUpdatedTime?: number;
+}
+
+interface KillPayload {
+  dataSource: string;
+  interval: string;
+  limit?: number | null;
+  maxUsedStatusLastUpdatedTime?: string | null;
 }
 
 /** Runs kill tasks asynchronously: RUNNING for `taskDurationMs`, then the deletion, then SUCCESS or FAILED. */
@@ -50,9 +67,9 @@ export class TaskRunner {
     for (const row of rows) this.schedule(row.id);
   }
 
-  submitKill(dataSource: string, interval: Interval): string {
+  submitKill(dataSource: string, interval: Interval, options: KillOptions = {}): string {
     const now = this.ctx.now();
-    const id = killTaskId(dataSource, interval, now);
+    const id = killTaskId(dataSource, interval, now, options.idPrefix);
     const payload = {
       type: 'kill',
       id,
@@ -60,8 +77,9 @@ export class TaskRunner {
       interval: formatInterval(interval),
       versions: null,
       batchSize: null,
-      limit: null,
-      maxUsedStatusLastUpdatedTime: null,
+      limit: options.limit ?? null,
+      maxUsedStatusLastUpdatedTime:
+        options.maxUsedStatusLastUpdatedTime === undefined ? null : formatInstant(options.maxUsedStatusLastUpdatedTime),
     };
     this.ctx.db
       .prepare(
@@ -92,9 +110,21 @@ export class TaskRunner {
     if (task?.status_code !== 'RUNNING') return;
     const duration = Math.max(0, this.ctx.now() - task.created_ms);
     try {
-      const { dataSource, interval } = JSON.parse(task.payload) as { dataSource: string; interval: string };
-      killUnusedSegments(db, deepStorageDir(this.ctx.config.dataDir), dataSource, parseInterval(interval));
-      db.prepare("UPDATE druid_tasks SET status_code = 'SUCCESS', duration = ? WHERE id = ?").run(duration, id);
+      const payload = JSON.parse(task.payload) as KillPayload;
+      const killed = killUnusedSegments(
+        db,
+        deepStorageDir(this.ctx.config.dataDir),
+        payload.dataSource,
+        parseInterval(payload.interval),
+        {
+          limit: payload.limit ?? undefined,
+          maxUsedStatusLastUpdatedTime: payload.maxUsedStatusLastUpdatedTime ?? undefined,
+        },
+      );
+      db.transaction(() => {
+        db.prepare("UPDATE druid_tasks SET status_code = 'SUCCESS', duration = ? WHERE id = ?").run(duration, id);
+        saveKillReport(db, id, killed);
+      })();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       db.prepare("UPDATE druid_tasks SET status_code = 'FAILED', duration = ?, error_msg = ? WHERE id = ?").run(
@@ -115,17 +145,12 @@ export function killUnusedSegments(
   root: string,
   dataSource: string,
   interval: Interval,
+  options: KillRowsOptions = {},
 ): number {
   const paths: string[] = [];
   let count = 0;
   const touched = db.transaction(() => {
-    const deleted = db
-      .prepare<[string, number, number], DeletedRow>(
-        `DELETE FROM segment_rows WHERE dataSource = ? AND start_ms >= ? AND end_ms <= ?
-           AND (SELECT used FROM segment_state s WHERE s.seg = segment_rows.seg) = 0
-         RETURNING payload, start_ms, end_ms, version, size, replication_factor`,
-      )
-      .iterate(dataSource, interval.start, interval.end);
+    const deleted = deleteUnusedRows(db, dataSource, interval, options);
     function* deltas(): Generator<GroupDelta> {
       for (const row of deleted) {
         count++;
@@ -142,6 +167,70 @@ export function killUnusedSegments(
   bumpDataSources(db, touched);
   for (const path of paths) deleteSegmentFile(root, path);
   return count;
+}
+
+export interface KillRowsOptions {
+  limit?: number;
+  /** ISO instant: only segments marked unused at or before it. */
+  maxUsedStatusLastUpdatedTime?: string;
+  /** Only segments of exactly this interval (the Overlord's embedded kill), not all those inside it. */
+  exact?: boolean;
+}
+
+/**
+ * Deletes the rows a kill task deletes, returning them. With a limit or a buffer, the candidates are chosen first
+ * (in time order, by the (dataSource, start_ms, end_ms) index), as KillUnusedSegmentsTask fetches them in batches.
+ */
+function deleteUnusedRows(
+  db: Database.Database,
+  dataSource: string,
+  interval: Interval,
+  options: KillRowsOptions,
+): Iterable<DeletedRow> {
+  const returning = 'RETURNING payload, start_ms, end_ms, version, size, replication_factor';
+  if (options.limit === undefined && options.maxUsedStatusLastUpdatedTime === undefined && !options.exact) {
+    return db
+      .prepare<[string, number, number], DeletedRow>(
+        `DELETE FROM segment_rows WHERE dataSource = ? AND start_ms >= ? AND end_ms <= ?
+           AND (SELECT used FROM segment_state s WHERE s.seg = segment_rows.seg) = 0 ${returning}`,
+      )
+      .iterate(dataSource, interval.start, interval.end);
+  }
+  // ISO instants of one format compare as text, as Druid's SQL compares used_status_last_updated.
+  const buffer = options.maxUsedStatusLastUpdatedTime === undefined ? '' : 'AND s.used_status_last_updated <= ?';
+  const range = options.exact ? 'r.start_ms = ? AND r.end_ms = ?' : 'r.start_ms >= ? AND r.end_ms <= ?';
+  const params: Array<string | number> = [dataSource, interval.start, interval.end];
+  if (options.maxUsedStatusLastUpdatedTime !== undefined) params.push(options.maxUsedStatusLastUpdatedTime);
+  params.push(options.limit ?? -1);
+  return db
+    .prepare<Array<string | number>, DeletedRow>(
+      `DELETE FROM segment_rows WHERE seg IN (
+         SELECT r.seg FROM segment_rows r CROSS JOIN segment_state s ON s.seg = r.seg
+         WHERE r.dataSource = ? AND ${range} AND s.used = 0 ${buffer}
+         ORDER BY r.start_ms, r.end_ms, r.id LIMIT ?) ${returning}`,
+    )
+    .iterate(...params);
+}
+
+/** Druid's batch size for kill tasks (KillUnusedSegmentsTask's default `batchSize`). */
+const KILL_BATCH_SIZE = 100;
+
+/** The task's KillTaskReport, as `GET /task/{id}/reports` serves it. */
+function saveKillReport(db: Database.Database, id: string, killed: number): void {
+  const report = {
+    killUnusedSegments: {
+      type: 'killUnusedSegments',
+      taskId: id,
+      payload: { numSegmentsKilled: killed, numBatchesProcessed: Math.ceil(killed / KILL_BATCH_SIZE) },
+    },
+  };
+  db.prepare('INSERT OR REPLACE INTO task_reports (id, report) VALUES (?, ?)').run(id, JSON.stringify(report));
+}
+
+export function taskReport(db: Database.Database, id: string): string | null {
+  return (
+    db.prepare<[string], { report: string }>('SELECT report FROM task_reports WHERE id = ?').get(id)?.report ?? null
+  );
 }
 
 interface DeletedRow {

@@ -4,7 +4,15 @@
  * relay to the Router's other endpoints (SQL, native queries, /proxy/...).
  */
 const ALLOWED_PREFIXES = ['/druid/coordinator/v1/', '/druid/indexer/v1/'];
-const ALLOWED_EXACT = ['/status', '/status/health', '/status/properties', '/status/selfDiscovered'];
+const ALLOWED_EXACT = [
+  '/status',
+  '/status/health',
+  '/status/properties',
+  '/status/selfDiscovered',
+  // The Router's own /status/properties says nothing of kill settings; these are the Coordinator's and Overlord's.
+  '/proxy/coordinator/status/properties',
+  '/proxy/overlord/status/properties',
+];
 
 /**
  * Returns the path to forward, or null when it is not allowed. The raw (still percent-encoded) path is checked,

@@ -130,10 +130,22 @@ describe('router proxy', () => {
     expect(forbidden.body).toContain('Access-Check-Result');
   });
 
+  it('forwards the Coordinator’s and Overlord’s /status/properties through the Router’s management proxy', async () => {
+    for (const path of ['/proxy/coordinator/status/properties', '/proxy/overlord/status/properties']) {
+      expect((await raw(path)).status).toBe(200);
+    }
+    expect(seen.map((request) => request.url)).toEqual([
+      '/proxy/coordinator/status/properties',
+      '/proxy/overlord/status/properties',
+    ]);
+  });
+
   it.each([
     '/druid/v2/sql',
     '/druid/v2',
     '/proxy/coordinator/druid/coordinator/v1/rules',
+    '/proxy/coordinator/status/properties/x',
+    '/proxy/broker/status/properties',
     '/druid/coordinator/v1/../../v2/sql',
     '/druid/coordinator/v1/%2e%2e/%2E%2E/v2/sql',
     '/druid/coordinator/v1/datasources%2F..%2F..%2Fv2',

@@ -7,6 +7,7 @@ import { createBasicAuth } from '../cluster/auth/basic-auth.ts';
 import type { AuthConfig } from '../cluster/auth/permissions.ts';
 import type { ClusterConfig, ClusterContext } from '../cluster/context.ts';
 import { openLocalCluster } from '../cluster/local-cluster.ts';
+import { runtimePropertiesFrom } from '../cluster/properties/runtime-properties.ts';
 import { DEFAULT_TIERS } from '../cluster/topology.ts';
 
 export interface TestCluster {
@@ -26,6 +27,8 @@ export interface TestClusterOptions {
   generate?: Array<{ dataSource: string; count: number }>;
   auth?: AuthConfig;
   now?: () => number;
+  /** A runtime.properties as key/value pairs, as `--properties` would give it. */
+  properties?: Record<string, string>;
 }
 
 /** A real local cluster over real HTTP on a free port, with its own data directory, for API tests. */
@@ -39,6 +42,9 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
       taskDurationMs: 50,
       coordinatorPeriodMs: 0,
       tiers: DEFAULT_TIERS,
+      runtime: options.properties
+        ? runtimePropertiesFrom(new Map(Object.entries(options.properties)), 'test.properties')
+        : undefined,
       ...options.config,
     },
     seed: options.seed ?? 'demo',

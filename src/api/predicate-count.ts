@@ -26,6 +26,16 @@ export interface CountOptions {
   signal?: AbortSignal;
   /** Segments looked at so far. */
   onProgress?: (looked: number) => void;
+  /** Each segment the mark will change, as it is counted (size null: listed by ID only). */
+  onSegment?: (segment: ChangingSegment) => void;
+}
+
+export interface ChangingSegment {
+  id: string;
+  start: number;
+  end: number;
+  version: string;
+  size: number | null;
 }
 
 /** Used segment IDs overlapping the intervals, each read as a timeline entry. */
@@ -63,7 +73,10 @@ export async function countMarkUnused(
     for (const entry of entries) {
       if (entry.start < part.start || entry.start >= part.end) continue;
       looked++;
-      if (contains(interval, entry) && (wanted === null || wanted.has(entry.version))) willChange++;
+      if (contains(interval, entry) && (wanted === null || wanted.has(entry.version))) {
+        willChange++;
+        options.onSegment?.({ ...entry, size: null });
+      }
     }
     options.onProgress?.(looked);
   }
@@ -101,6 +114,7 @@ export async function countMarkUsed(
       const used = await usedIdsOverlapping(dataSource, [{ start, end }], options.signal);
       const covered = findOvershadowed([...used, ...candidates]);
       const stay = candidates.reduce((n, record) => n + (covered.has(record.id) ? 1 : 0), 0);
+      if (options.onSegment) for (const record of candidates) if (!covered.has(record.id)) options.onSegment(record);
       overshadowed += stay;
       willChange += candidates.length - stay;
     }

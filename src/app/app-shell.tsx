@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { Link, useRoute } from 'wouter';
 import { isDruidApiError } from '../api/druid-api-error.ts';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../api/status.ts';
@@ -12,6 +12,7 @@ import { ThemeToggle } from './theme-toggle.tsx';
 const NAV = [
   { href: '/segments', label: 'Segments' },
   { href: '/kill', label: 'Kill' },
+  { href: '/unused-data', label: 'Unused data' },
   { href: '/rules', label: 'Rules' },
   { href: '/history', label: 'History' },
   { href: '/cluster', label: 'Cluster' },
@@ -39,13 +40,25 @@ function ClusterBadge() {
 }
 
 export function AppShell({ children }: { children: ReactNode }) {
+  const main = useRef<HTMLElement>(null);
   return (
     <div className="app-shell">
-      <a className="skip-link" href="#main">
-        Skip to content
+      {/* First tab stop. Focuses <main> itself (a bare #main link only moves where the next Tab starts, and adds a
+          history entry), so the next Tab lands on the view's first control. */}
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link, and its href still works without the handler. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to main content
       </a>
       <header className="app-header">
-        <Link href="/" className="product-name">
+        {/* Out of the tab order: it goes where the "Segments" link goes, one stop fewer before the view. */}
+        <Link href="/" className="product-name" tabIndex={-1}>
           Druid Data Console
         </Link>
         <nav aria-label="Main">
@@ -60,7 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ThemeToggle />
         </div>
       </header>
-      <main id="main" className="app-main">
+      <main id="main" className="app-main" ref={main} tabIndex={-1}>
         {children}
       </main>
       <SignInDialog />

@@ -1,7 +1,18 @@
-import { act, render, screen } from '@testing-library/react';
-import { Suspense, useState } from 'react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { type ComponentType, Suspense, useState } from 'react';
+import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { describe, expect, it } from 'vitest';
-import { lazyPage } from './lazy-page.ts';
+import type { ChunkRecoveryEnvironment } from './chunk-recovery.ts';
+import { lazyPage, retryFailedPages } from './lazy-page.ts';
+
+/** A console server that does not answer: every failed chunk is reported at once, none retried. */
+const serverDown: ChunkRecoveryEnvironment = {
+  runningBuild: () => 'a',
+  deployedBuild: () => Promise.reject(new TypeError('Failed to fetch')),
+  refetchFailedStylesheets: async () => undefined,
+  storage: { getItem: () => null, setItem: () => undefined },
+  reload: () => undefined,
+};
 
 function Counter({ label }: { label: string }) {
   const [count, setCount] = useState(0);
@@ -39,10 +50,34 @@ describe('lazyPage', () => {
       attempts++;
       if (attempts === 1) throw new Error('chunk failed');
       return Counter;
-    });
-    await expect(Page.preload()).rejects.toThrow('chunk failed');
+    }, serverDown);
+    await expect(Page.preload()).rejects.toThrow('Could not reach the console server');
     await Page.preload();
     render(withFallback(<Page label="Clicks" />));
     expect(screen.getByRole('button', { name: 'Clicks 0' })).toBeTruthy();
+  });
+
+  it('shows a failed chunk in the error boundary until it is reset, then loads it again', async () => {
+    let attempts = 0;
+    const Page = lazyPage<{ label: string }>(async () => {
+      attempts++;
+      if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+      return Counter as ComponentType<{ label: string }>;
+    }, serverDown);
+    const Fallback = ({ error, resetErrorBoundary }: FallbackProps) => (
+      <button type="button" onClick={resetErrorBoundary}>
+        {(error as Error).message}
+      </button>
+    );
+    render(
+      <ErrorBoundary FallbackComponent={Fallback} onReset={retryFailedPages}>
+        {withFallback(<Page label="Clicks" />)}
+      </ErrorBoundary>,
+    );
+    const retry = await screen.findByRole('button', { name: 'Could not reach the console server' });
+    expect(attempts).toBe(1); // React's re-render of the failed mount did not load again
+    fireEvent.click(retry);
+    expect(await screen.findByRole('button', { name: 'Clicks 0' })).toBeTruthy();
+    expect(attempts).toBe(2);
   });
 });

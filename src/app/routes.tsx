@@ -14,6 +14,9 @@ const RulesEditorPage = lazyPage(() =>
   import('../features/rules/rules-editor-page.tsx').then((m) => m.RulesEditorPage),
 );
 const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
+const UnusedDataPage = lazyPage(() =>
+  import('../features/unused-data/unused-data-page.tsx').then((m) => m.UnusedDataPage),
+);
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
 type Preloadable = Pick<LazyPage<never>, 'preload'>;
@@ -24,6 +27,7 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   kill: [KillPage, KillPage],
   rules: [RulesIndexPage, RulesEditorPage],
   history: [HistoryPage],
+  'unused-data': [UnusedDataPage],
   cluster: [ClusterPage],
 };
 
@@ -62,6 +66,9 @@ export function AppRoutes() {
         <Route path="/rules/:dataSource">{(params) => <RulesEditorPage dataSource={params.dataSource} />}</Route>
         <Route path="/history">
           <HistoryPage />
+        </Route>
+        <Route path="/unused-data">
+          <UnusedDataPage />
         </Route>
         <Route path="/cluster">
           <ClusterPage />

@@ -9,8 +9,11 @@
  *
  * With `typedConfirmation` the confirm button stays disabled until that exact text is typed. While `pending`
  * the buttons are disabled and the dialog cannot be dismissed; the caller closes it (open=false) on success.
+ *
+ * The typed field itself is `TypedConfirmation`, for dialogs with phases of their own (bulk runs, predicates):
+ * one field, one wording, wherever a change cannot be undone or reaches a whole datasource.
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { Dialog } from './dialog.tsx';
 import { QueryErrorAlert } from './query-error-alert.tsx';
 import './confirm-dialog.css';
@@ -38,7 +41,6 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, title, children, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel } = props;
   const { destructive = false, typedConfirmation, pending = false, error, confirmDisabled = false } = props;
-  const typedId = useId();
   const [typed, setTyped] = useState('');
   const typedRef = useRef<HTMLInputElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -86,31 +88,64 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div className="confirm-dialog-body stack">
         <div className="stack">{children}</div>
         {typedConfirmation !== undefined && (
-          <div className="field">
-            <label htmlFor={typedId}>
-              Type <strong className="confirm-dialog-expected">{typedConfirmation}</strong> to confirm
-            </label>
-            <input
-              id={typedId}
-              className="mono"
-              value={typed}
-              autoComplete="off"
-              spellCheck={false}
-              ref={typedRef}
-              aria-invalid={typed !== '' && !typedOk}
-              disabled={pending}
-              onChange={(event) => setTyped(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && canConfirm) {
-                  event.preventDefault();
-                  onConfirm();
-                }
-              }}
-            />
-          </div>
+          <TypedConfirmation
+            expected={typedConfirmation}
+            value={typed}
+            onChange={setTyped}
+            onConfirm={() => canConfirm && onConfirm()}
+            disabled={pending}
+            inputRef={typedRef}
+          />
         )}
         {error !== undefined && error !== null && <QueryErrorAlert error={error} />}
       </div>
     </Dialog>
+  );
+}
+
+interface TypedConfirmationProps {
+  /** The exact text to type (case-sensitive), e.g. the datasource name. */
+  expected: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Enter in the field; the caller checks that confirming is allowed. */
+  onConfirm: () => void;
+  disabled?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** "Type wikipedia to confirm": the one typed-confirmation field of the console. */
+export function TypedConfirmation({
+  expected,
+  value,
+  onChange,
+  onConfirm,
+  disabled,
+  inputRef,
+}: TypedConfirmationProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        Type <strong className="confirm-dialog-expected">{expected}</strong> to confirm
+      </label>
+      <input
+        id={id}
+        className="mono"
+        value={value}
+        autoComplete="off"
+        spellCheck={false}
+        ref={inputRef}
+        aria-invalid={value !== '' && value !== expected}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && value === expected) {
+            event.preventDefault();
+            onConfirm();
+          }
+        }}
+      />
+    </div>
   );
 }

@@ -6,6 +6,7 @@
 import { type ReactElement, useRef } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { type DataSourceExistence, useDataSourceExistence } from '../api/datasource-existence.ts';
+import { Breadcrumb } from './breadcrumb.tsx';
 import './datasource-not-found.css';
 
 export type DataSourceView = 'segments' | 'kill' | 'rules';
@@ -80,9 +81,7 @@ export function DataSourceNotFound({ dataSource, view, existence }: DataSourceNo
   const list = LIST[view];
   return (
     <section className="datasource-not-found stack">
-      <nav aria-label="Breadcrumb" className="muted">
-        <Link href={list.href}>{list.label}</Link> ›
-      </nav>
+      <Breadcrumb items={[{ label: list.label, href: list.href }, { label: dataSource }]} />
       {existence.state === 'rules-only' ? (
         <>
           <h1>

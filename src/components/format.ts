@@ -6,7 +6,7 @@ export function formatCount(count: number): string {
   return integer.format(count);
 }
 
-/** "1 segment", "2,000 segments": the count and its noun, plural unless exactly one. */
-export function formatCountOf(count: number, noun: string): string {
-  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 segment", "2,000 segments", "3 batches": the count and its noun, plural unless exactly one. */
+export function formatCountOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`;
 }

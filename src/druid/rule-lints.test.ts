@@ -173,6 +173,16 @@ describe('lintRules', () => {
     ]);
   });
 
+  it('flags a default period load without a drop: older data then matches no rule at all', () => {
+    const defaults = rules([{ type: 'loadByPeriod', period: 'P1M' }]);
+    const lints = lintRules({ rules: defaults, isDefault: true, now: NOW });
+    expect(lints.map((lint) => lint.message)).toEqual([
+      'Rule 1 (loadByPeriod P1M) is not followed by a drop rule: data older than P1M matches no rule and is left as it is. Add dropForever after it to keep only P1M.',
+    ]);
+    const withDrop = rules([{ type: 'loadByPeriod', period: 'P1M' }, { type: 'dropForever' }]);
+    expect(lintRules({ rules: withDrop, isDefault: true, now: NOW })).toEqual([]);
+  });
+
   it('reads drops of existing data from interval summaries, or from the retention it is given', () => {
     // 60 daily intervals of 3 segments each, as intervals?simple gives them.
     const summaries = Array.from({ length: 60 }, (_, i) => ({

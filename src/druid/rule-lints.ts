@@ -255,7 +255,8 @@ export function lintRules(input: LintRulesInput): RuleLint[] {
     ...rules.flatMap((rule, index) => lintDefinitions(rule, index, now)),
     ...lintReachability(rules, now),
     ...rules.flatMap((rule, index) => lintReplicas(rule, index, input.tiers)),
-    ...(input.isDefault ? [] : rules.flatMap((_, index) => lintLoadWithoutDrop(rules, defaults, index, now))),
+    // The defaults fall through to nothing: data a default period load leaves behind matches no rule.
+    ...rules.flatMap((_, index) => lintLoadWithoutDrop(rules, input.isDefault ? [] : defaults, index, now)),
     ...lintExistingData(input, defaults),
   ];
   return lints.sort((a, b) => (a.ruleIndex ?? Number.POSITIVE_INFINITY) - (b.ruleIndex ?? Number.POSITIVE_INFINITY));

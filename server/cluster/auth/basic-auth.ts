@@ -42,15 +42,22 @@ async function filterList(response: Response, user: AuthUser): Promise<Response>
   return new Response(JSON.stringify(readable), { status: response.status, headers: response.headers });
 }
 
-const TASK_STATUS = /^\/druid\/indexer\/v1\/task\/[^/]+\/status$/;
+/** A task's status, spec or reports: TaskResourceFilter guards all three. */
+const TASK_PATH = /^(\/druid\/indexer\/v1\/task\/[^/]+)(\/status|\/reports)?$/;
 
 /**
  * TaskResourceFilter: reading a task needs READ on the task's datasource, which only the task itself knows (an
- * unknown ID has already become a 400 inside).
+ * unknown ID has already become a 400 inside); its status says it.
  */
-async function authorizeTask(response: Response, account: { name: string; user: AuthUser }): Promise<Response> {
+async function authorizeTask(
+  response: Response,
+  status: () => Promise<Response>,
+  account: { name: string; user: AuthUser },
+): Promise<Response> {
   if (!response.ok) return response;
-  const body = (await response.clone().json()) as { status?: { dataSource?: unknown } };
+  const statusResponse = await status();
+  if (!statusResponse.ok) return response;
+  const body = (await statusResponse.json()) as { status?: { dataSource?: unknown } };
   const dataSource = body.status?.dataSource;
   if (
     typeof dataSource !== 'string' ||
@@ -96,7 +103,11 @@ export function createBasicAuth(config: AuthConfig) {
             : forbidden(message);
         }
         const response = await inner.fetch(c.req.raw, c.env);
-        if (c.req.method === 'GET' && TASK_STATUS.test(url.pathname)) return authorizeTask(response, account);
+        const task = c.req.method === 'GET' ? TASK_PATH.exec(url.pathname) : null;
+        if (task) {
+          const status = async () => inner.fetch(new Request(new URL(`${task[1]}/status`, url)), c.env);
+          return authorizeTask(response, status, account);
+        }
         return isFilteredList(c.req.method, url.pathname, url.searchParams)
           ? filterList(response, account.user)
           : response;

@@ -1,6 +1,6 @@
 /** druid-basic-security style permissions: a resource type, a name pattern (regex, whole name) and an action. */
 export interface Permission {
-  type: 'DATASOURCE' | 'STATE';
+  type: 'DATASOURCE' | 'STATE' | 'CONFIG';
   name: string;
   action: 'READ' | 'WRITE';
 }
@@ -38,7 +38,7 @@ export function isFilteredList(method: string, path: string, query: URLSearchPar
 /**
  * The resource a request needs, as Druid's resource filters decide it: the path segment after `datasources` or
  * `rules` is a DATASOURCE (so `_default` is one), GET means READ and any other method WRITE; cluster-wide reads are
- * STATE. Null for unsecured or filtered paths.
+ * STATE, configs CONFIG. Null for unsecured or filtered paths.
  */
 export function requiredAccess(method: string, path: string, query: URLSearchParams): ResourceAction | null {
   const action = method === 'GET' || method === 'HEAD' ? 'READ' : 'WRITE';
@@ -47,6 +47,10 @@ export function requiredAccess(method: string, path: string, query: URLSearchPar
     const i = segments.indexOf(after);
     return i >= 0 ? (segments[i + 1] ?? null) || null : null;
   };
+  // ConfigResourceFilter: the dynamic config, its history and the runtime properties.
+  if (path.startsWith('/druid/coordinator/v1/config') || path.endsWith('/status/properties')) {
+    return { type: 'CONFIG', name: 'CONFIG', action };
+  }
   if (path.startsWith('/druid/coordinator/v1/rules')) {
     const ds = datasource('rules');
     if (ds === null || ds === 'history') return { type: 'STATE', name: 'STATE', action };
@@ -57,6 +61,7 @@ export function requiredAccess(method: string, path: string, query: URLSearchPar
     path === '/druid/indexer/v1/taskStatus' ||
     path.startsWith('/druid/coordinator/v1/tiers') ||
     path.startsWith('/druid/coordinator/v1/servers') ||
+    path === '/druid/indexer/v1/totalWorkerCapacity' ||
     path === '/status'
   ) {
     return { type: 'STATE', name: 'STATE', action };

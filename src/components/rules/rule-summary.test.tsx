@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../druid/rule-schemas.ts';
 import { RuleList } from './rule-summary.tsx';
-import { periodInWords, replicantsText, ruleSentence } from './rule-text.ts';
+import { periodInWords, replicantsText, ruleOneLine, ruleSentence, ruleSummaryParts } from './rule-text.ts';
 
 describe('rule wording', () => {
   it('spells periods out', () => {
@@ -24,6 +24,45 @@ describe('rule wording', () => {
     expect(ruleSentence({ type: 'dropBeforeByPeriod', period: 'P1Y' })).toBe('Drop data older than 1 year (P1Y)');
     expect(ruleSentence({ type: 'dropByInterval', interval: '2020/2021' })).toBe('Drop segments within 2020/2021');
     expect(replicantsText({ hot: 0 })).toMatch(/deep storage only/);
+  });
+});
+
+describe('one-line summaries', () => {
+  it('says type, scope, tiers and future in one line', () => {
+    expect(
+      ruleOneLine({
+        type: 'loadByPeriod',
+        period: 'P1M',
+        includeFuture: true,
+        tieredReplicants: { _default_tier: 2 },
+        useDefaultTierForNull: true,
+      }),
+    ).toBe('Load by period P1M · _default_tier ×2 · future included');
+    expect(ruleOneLine({ type: 'dropBeforeByPeriod', period: 'P1Y' })).toBe('Drop before period older than P1Y');
+    expect(ruleOneLine({ type: 'dropForever' })).toBe('Drop forever');
+    expect(
+      ruleOneLine({ type: 'broadcastByInterval', interval: '2015-09-12T02:00:00.000Z/2015-09-13T00:00:00.000Z' }),
+    ).toBe('Broadcast by interval 2015-09-12 02:00 – 2015-09-13');
+    expect(ruleOneLine({ type: 'loadForever', tieredReplicants: { hot: 0 }, useDefaultTierForNull: true })).toBe(
+      'Load forever no replicas',
+    );
+  });
+
+  it('shows half-typed values as typed', () => {
+    expect(ruleSummaryParts({ type: 'dropByInterval', interval: '2015-13-01/x' })).toEqual(['2015-13-01/x']);
+    expect(ruleSummaryParts({ type: 'dropByPeriod', period: ' ', includeFuture: false })).toEqual([
+      'no period yet',
+      'future excluded',
+    ]);
+    expect(
+      ruleSummaryParts({
+        type: 'loadForever',
+        tiers: [
+          ['', ''],
+          ['hot', 'x'],
+        ],
+      }),
+    ).toEqual(['no tier ×?, hot ×x']);
   });
 });
 

@@ -1,9 +1,24 @@
 /** Plain-language wording of retention rules, shared by every view that shows them. */
+import { formatInstant, isEternityBound } from '../../druid/instant.ts';
+import { tryParseInterval } from '../../druid/interval.ts';
 import { tryParsePeriod } from '../../druid/period.ts';
 import { type RuleAction, ruleAction } from '../../druid/rule-matching.ts';
-import type { Rule, TieredReplicants } from '../../druid/rule-schemas.ts';
+import type { Rule, RuleType, TieredReplicants } from '../../druid/rule-schemas.ts';
 
 export const ACTION_LABEL: Record<RuleAction, string> = { load: 'Load', drop: 'Drop', broadcast: 'Broadcast' };
+
+export const RULE_TYPE_LABEL: Record<RuleType, string> = {
+  loadForever: 'Load forever',
+  loadByInterval: 'Load by interval',
+  loadByPeriod: 'Load by period',
+  dropForever: 'Drop forever',
+  dropByInterval: 'Drop by interval',
+  dropByPeriod: 'Drop by period',
+  dropBeforeByPeriod: 'Drop before period',
+  broadcastForever: 'Broadcast forever',
+  broadcastByInterval: 'Broadcast by interval',
+  broadcastByPeriod: 'Broadcast by period',
+};
 
 const PERIOD_UNITS = [
   ['years', 'year'],
@@ -64,4 +79,68 @@ export function replicantsText(replicants: TieredReplicants): string {
 export function ruleSentence(rule: Rule): string {
   const head = `${ACTION_LABEL[ruleAction(rule)]} ${ruleScopeText(rule)}`;
   return 'tieredReplicants' in rule ? `${head}; ${replicantsText(rule.tieredReplicants)}` : head;
+}
+
+/**
+ * What a one-line summary reads, loose enough for the editor's half-typed values: tiers as [name, count] pairs
+ * whose count may still be text.
+ */
+export interface RuleSummaryFields {
+  type: RuleType;
+  period?: string;
+  interval?: string;
+  includeFuture?: boolean;
+  tiers?: ReadonlyArray<readonly [string, number | string]>;
+}
+
+/** `2015-09-12T00:00:00.000Z` → "2015-09-12", with the time (24-hour UTC) only when it is not midnight. */
+function compactInstant(ms: number): string {
+  if (isEternityBound(ms)) return ms < 0 ? 'the beginning of time' : 'the end of time';
+  const iso = formatInstant(ms);
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
+  return iso.endsWith(':00.000Z') ? iso.slice(0, 16).replace('T', ' ') : iso;
+}
+
+/** A valid interval in 24-hour UTC ("2015-09-12 – 2015-09-13"); other text as typed. */
+export function compactInterval(text: string): string {
+  const parsed = tryParseInterval(text.trim());
+  if (!parsed.ok) return text.trim();
+  return `${compactInstant(parsed.interval.start)} – ${compactInstant(parsed.interval.end)}`;
+}
+
+function tiersText(tiers: ReadonlyArray<readonly [string, number | string]>): string {
+  if (tiers.length === 0 || tiers.every(([, count]) => String(count).trim() === '0')) return 'no replicas';
+  return tiers.map(([tier, count]) => `${tier.trim() || 'no tier'} ×${String(count).trim() || '?'}`).join(', ');
+}
+
+/**
+ * The parts of a rule's one-line summary after its type, e.g. ["P1M", "_default_tier ×2", "future included"]: what
+ * tells two rules of one type apart, short enough for a collapsed card; none for drop and broadcast forever.
+ */
+export function ruleSummaryParts(fields: RuleSummaryFields): string[] {
+  const parts: string[] = [];
+  if (fields.interval !== undefined) parts.push(compactInterval(fields.interval) || 'no interval yet');
+  if (fields.period !== undefined) {
+    const period = fields.period.trim() || 'no period yet';
+    parts.push(fields.type === 'dropBeforeByPeriod' ? `older than ${period}` : period);
+  }
+  if (fields.tiers !== undefined) parts.push(tiersText(fields.tiers));
+  if (fields.includeFuture !== undefined) parts.push(`future ${fields.includeFuture ? 'included' : 'excluded'}`);
+  return parts;
+}
+
+/** A parsed rule's summary fields: only the fields its type has. */
+export function ruleSummaryFields(rule: Rule): RuleSummaryFields {
+  return {
+    type: rule.type,
+    ...('interval' in rule && { interval: rule.interval }),
+    ...('period' in rule && { period: rule.period }),
+    ...('tieredReplicants' in rule && { tiers: Object.entries(rule.tieredReplicants) }),
+    ...('includeFuture' in rule && { includeFuture: rule.includeFuture }),
+  };
+}
+
+/** One line per rule, e.g. "Load by period P1M · _default_tier ×2 · future included". */
+export function ruleOneLine(rule: Rule): string {
+  return [RULE_TYPE_LABEL[rule.type], ruleSummaryParts(ruleSummaryFields(rule)).join(' · ')].filter(Boolean).join(' ');
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { type AuditEntry, ruleHistoryQueryOptions } from '../../api/history.ts';
 import { entryByIdQueryOptions, previousInList } from '../../api/history-previous.ts';
+import { formatCountOf } from '../../components/format.ts';
 import { readIntervalText } from '../../components/interval-picker/interval-picker.tsx';
 import { formatUtcMinutes } from './format-time.ts';
 import { HistoryEmptyState, HistoryError } from './history-empty-state.tsx';
@@ -75,8 +76,8 @@ export function HistoryPage(_props: { dataSource?: string }) {
         <>
           <p className="history-summary" role="status">
             {url.mode === 'count'
-              ? `The last ${entries.length} change${entries.length === 1 ? '' : 's'}`
-              : `${entries.length} change${entries.length === 1 ? '' : 's'} ${windowText}`}
+              ? `The last ${formatCountOf(entries.length, 'change')}`
+              : `${formatCountOf(entries.length, 'change')} ${windowText}`}
             {url.dataSource === null ? ' across all datasources' : ` to ${url.dataSource}`}, newest first.
           </p>
           <HistoryTimeline

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { UnusedCount } from '../../api/kill-count.ts';
 import { useCanWrite } from '../../api/write-permissions.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCountOf } from '../../components/format.ts';
 import { formatInterval, type Interval } from '../../druid/interval.ts';
 import { KillVersionList } from './kill-version-list.tsx';
 
@@ -17,7 +17,7 @@ interface KillConfirmProps {
 }
 
 export function killLabel(count: number): string {
-  return `Kill ${formatCount(count)} segment${count === 1 ? '' : 's'}`;
+  return `Kill ${formatCountOf(count, 'segment')}`;
 }
 
 /** The kill button and its confirmation, which states the exact effect and asks for the datasource's name. */
@@ -39,7 +39,7 @@ export function KillConfirm({ dataSource, interval, count, onKill, pending, erro
       </div>
       <ConfirmDialog
         open={open}
-        title={`Permanently delete ${formatCount(total)} unused segment${total === 1 ? '' : 's'} of ${dataSource}?`}
+        title={`Permanently delete ${formatCountOf(total, 'unused segment')} of ${dataSource}?`}
         confirmLabel={killLabel(total)}
         destructive
         typedConfirmation={dataSource}
@@ -54,8 +54,8 @@ export function KillConfirm({ dataSource, interval, count, onKill, pending, erro
         }}
       >
         <p>
-          A kill task deletes the {formatCount(total)} unused segments ({formatBytes(count.bytes)}) lying fully inside{' '}
-          <code>{formatInterval(interval)}</code> from the metadata store <strong>and</strong> from deep storage.{' '}
+          A kill task deletes the {formatCountOf(total, 'unused segment')} ({formatBytes(count.bytes)}) lying fully
+          inside <code>{formatInterval(interval)}</code> from the metadata store <strong>and</strong> from deep storage.{' '}
           <strong>This cannot be undone.</strong>
         </p>
         {count.range && (

@@ -14,6 +14,18 @@ interface KillRunStatusProps {
 
 const STATE_TEXT = { RUNNING: 'Running', SUCCESS: 'Succeeded', FAILED: 'Failed', UNKNOWN: 'Waiting for status' };
 
+/** The section's title follows the task: what is happening, then how it ended. */
+export function killRunTitle(found: boolean, state: keyof typeof STATE_TEXT): string {
+  if (!found) return 'Kill task not found';
+  const titles = {
+    RUNNING: 'Kill task running',
+    SUCCESS: 'Kill task succeeded',
+    FAILED: 'Kill task failed: see its error',
+    UNKNOWN: 'Kill task: waiting for its status',
+  };
+  return titles[state];
+}
+
 /** The kill task this page started, followed until it ends. */
 export function KillRunStatus({ submission, status }: KillRunStatusProps) {
   const id = useId();
@@ -24,7 +36,7 @@ export function KillRunStatus({ submission, status }: KillRunStatusProps) {
   const elapsed = state === 'RUNNING' && created !== null ? Date.now() - created : (task?.duration ?? null);
   return (
     <section className="card stack kill-run" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Kill task</h2>
+      <h2 id={`${id}-title`}>{killRunTitle(found !== null, state)}</h2>
       {!found ? (
         <div className="alert warning" role="status">
           <strong>Druid accepted the kill request, but its task could not be found.</strong> Druid does not return the

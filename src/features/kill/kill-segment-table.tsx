@@ -1,6 +1,6 @@
 import { PaddingRow } from '../../components/data-table/padding-row.tsx';
 import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCountOf } from '../../components/format.ts';
 import { formatInterval } from '../../druid/interval.ts';
 import type { KillRowList } from './kill-row-list.ts';
 
@@ -40,7 +40,7 @@ export function KillSegmentTable({ rows, caption }: KillSegmentTableProps) {
               return (
                 <tr key="not-listed" aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                   <td colSpan={4} className="muted kill-not-listed">
-                    … {formatCount(listed.notListed)} more segments, counted but not listed …
+                    … {formatCountOf(listed.notListed, 'more segment')}, counted but not listed …
                   </td>
                 </tr>
               );

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCountOf } from '../../components/format.ts';
 import { hasRetentionChange, type RetentionChange } from './retention-change.ts';
 import { segmentsAndBytes } from './retention-format.ts';
 
@@ -21,7 +21,7 @@ export function retentionChangeSentences(change: RetentionChange): string[] {
   for (const [tier, delta] of Object.entries(change.tiers)) {
     const more = delta.replicas > 0;
     sentences.push(
-      `Tier ${tier}: ${more ? '+' : '−'}${formatCount(Math.abs(delta.replicas))} replicas (${more ? '+' : '−'}${formatBytes(Math.abs(delta.bytes))}).`,
+      `Tier ${tier}: ${more ? '+' : '−'}${formatCountOf(Math.abs(delta.replicas), 'replica')} (${more ? '+' : '−'}${formatBytes(Math.abs(delta.bytes))}).`,
     );
   }
   return sentences;

@@ -34,8 +34,8 @@ function replicasOf(slot: RetentionSlot | null | undefined): Record<string, numb
  * arrays, so 200k rows take a few milliseconds; each pair is then compared once.
  */
 export function computeRetentionChange(
-  saved: EffectiveRetention,
-  edited: EffectiveRetention,
+  saved: Pick<EffectiveRetention, 'slots' | 'rowSlot'>,
+  edited: Pick<EffectiveRetention, 'slots' | 'rowSlot'>,
   size: ArrayLike<number>,
   count?: ArrayLike<number>,
 ): RetentionChange {

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCountOf } from '../../components/format.ts';
 import type { EffectiveRetention } from '../../druid/effective-retention.ts';
 import { segmentsText } from './retention-format.ts';
 
@@ -27,7 +27,7 @@ export function RetentionCounts({ retention, total }: { retention: EffectiveRete
             <tr key={tier} className="tier-row-total">
               <th scope="row">
                 <span className="tier-indent">on tier {tier}</span>
-                <span className="muted"> · {formatCount(tierTotals.replicas)} replicas</span>
+                <span className="muted"> · {formatCountOf(tierTotals.replicas, 'replica')}</span>
               </th>
               <td>{segmentsText(tierTotals.segments)}</td>
               <td>{formatBytes(tierTotals.bytes)} with replicas</td>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { RetentionChangeSummary } from './retention-change-summary.tsx';
 import { RetentionCounts } from './retention-counts.tsx';
@@ -10,16 +11,18 @@ interface RetentionPanelProps {
   dirty: boolean;
   now: number;
   segmentsStatus: { isPending: boolean; error: unknown; refetch: () => void };
+  /** For `_default`: what saving changes for every datasource that falls back to the defaults. */
+  defaultsImpact?: ReactNode;
 }
 
 /** Effective retention, live as the rules are edited: where each rule applies, what happens, what saving changes. */
-export function RetentionPanel({ view, isDefault, dirty, now, segmentsStatus }: RetentionPanelProps) {
+export function RetentionPanel({ view, isDefault, dirty, now, segmentsStatus, defaultsImpact }: RetentionPanelProps) {
   return (
     <section className="retention-panel card stack" aria-labelledby="retention-heading" aria-busy={view.stale}>
       <h2 id="retention-heading">Effective retention</h2>
       <p className="muted">
         {isDefault
-          ? 'Where the default rules take effect (as of now). Each datasource’s page shows their effect on its segments.'
+          ? 'Where the default rules take effect (as of now), and what saving them changes for every datasource that falls back to them.'
           : 'Which rule Druid applies to each used, non-overshadowed segment (first match wins), as of now.'}
       </p>
       {view.invalid && (
@@ -30,6 +33,12 @@ export function RetentionPanel({ view, isDefault, dirty, now, segmentsStatus }: 
       ) : null}
       {segmentsStatus.isPending && !isDefault && <p className="muted">Loading segments…</p>}
       <RetentionTimeline retention={view.edited} segments={view.segments} now={now} />
+      {isDefault && (
+        <div aria-live="polite">
+          <h3>If you save</h3>
+          {defaultsImpact}
+        </div>
+      )}
       {!isDefault && !segmentsStatus.isPending && !segmentsStatus.error && (
         <>
           <RetentionCounts retention={view.edited} total={view.segments.segments} />

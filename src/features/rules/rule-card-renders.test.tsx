@@ -56,7 +56,8 @@ afterEach(() => {
   localStorage.clear();
 });
 
-describe('rule cards', () => {
+// Seven cards with interval pickers in jsdom: ~1 s on an idle machine, over 5 s (Vitest's default) on a loaded one.
+describe('rule cards', { timeout: 20_000 }, () => {
   it('adding a rule re-renders none of the other cards, and the last card’s menu follows', async () => {
     renderEditor();
     expect(pickerRenders.length).toBeGreaterThanOrEqual(4);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeIntervalProblem } from '../../components/interval-picker/interval-text.ts';
 import { parseRules, type Rule } from '../../druid/rules.ts';
 import { formToRuleJson, formToRulesJson, newRuleForm, ruleToForm } from './rule-form-model.ts';
 import { checkRules, parseRulesJsonText, rulesJsonText } from './rule-form-validation.ts';
@@ -106,11 +107,11 @@ describe('checkRules', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      'Rule 2 (loadByPeriod): period: "P1Q" is not an ISO-8601 period (e.g. P1D, P7D, P1M, P1Y).',
-      'Rule 3 (loadForever): tier row 1 tier: Enter a tier name.',
-      'Rule 3 (loadForever): tier row 1 replicas: Enter a whole number of replicas, 0 or more.',
-      'Rule 4 (dropByInterval): interval: Bad interval[2015/2014]: [The end instant must be greater than the start instant]',
-      'Rule 5 (loadForever): tier row 2 tier: Tier "hot" is listed twice.',
+      'Rule 2 (Load by period): Period must be an ISO 8601 period such as P1M or PT6H.',
+      'Rule 3 (Load forever), tier row 1: Enter a tier name.',
+      'Rule 3 (Load forever), tier row 1: Replicas must be a whole number, 0 or more.',
+      `Rule 4 (Drop by interval): ${describeIntervalProblem('2015/2014')}`,
+      'Rule 5 (Load forever), tier row 2: Tier “hot” is listed twice.',
     ]);
   });
 
@@ -123,7 +124,7 @@ describe('checkRules', () => {
     expect(parseRulesJsonText('[{"type": "loadForever",]')).toMatchObject({ ok: false, error: /^Invalid JSON: / });
     expect(parseRulesJsonText('[{"type":"dropForever"},{"type":"dropByPeriod","period":"P1X"}]')).toEqual({
       ok: false,
-      error: 'Rule 2 (dropByPeriod): period "P1X" is not a valid ISO-8601 period',
+      error: 'Rule 2 (Drop by period): Period must be an ISO 8601 period such as P1M or PT6H.',
     });
     expect(parseRulesJsonText('{"type":"dropForever"}')).toMatchObject({ ok: false, error: /JSON array/ });
   });

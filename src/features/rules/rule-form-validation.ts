@@ -3,20 +3,15 @@
  * check used before saving from either tab that names the rule's position and field, as Druid's parser does.
  */
 import { z } from 'zod';
-import { tryParseInterval } from '../../druid/interval.ts';
-import { isNegativePeriod, tryParsePeriod } from '../../druid/period.ts';
 import { parseRule, parseRules, RULE_TYPES, type Rule } from '../../druid/rules.ts';
-import { formToRuleJson, hasField, type RuleFormValue, ruleToForm } from './rule-form-model.ts';
-
-const MAX_REPLICAS = 2_147_483_647;
-
-const FIELD_LABEL: Record<string, string> = {
-  period: 'period',
-  interval: 'interval',
-  tier: 'tier',
-  replicas: 'replicas',
-  type: 'rule',
-};
+import {
+  intervalProblem,
+  periodProblem,
+  replicasProblem,
+  ruleProblemPlace,
+  tierProblem,
+} from './rule-field-messages.ts';
+import { formToRuleJson, hasField, newRuleForm, type RuleFormValue, ruleToForm } from './rule-form-model.ts';
 
 const tierRowSchema = z.object({ tier: z.string(), replicas: z.string() });
 
@@ -32,28 +27,17 @@ export const ruleFormShape = z.object({
 });
 
 export const ruleFormSchema = ruleFormShape.superRefine((value, ctx) => {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  if (hasField(value.type, 'period')) {
-    const period = tryParsePeriod(value.period.trim());
-    if (value.period.trim() === '') issue(['period'], 'Enter a period, e.g. P1M.');
-    else if (!period) issue(['period'], `"${value.period}" is not an ISO-8601 period (e.g. P1D, P7D, P1M, P1Y).`);
-    else if (isNegativePeriod(period, Date.now()))
-      issue(['period'], 'The period goes back in time; Druid fails when it applies such a rule.');
-  }
-  if (hasField(value.type, 'interval')) {
-    const parsed = tryParseInterval(value.interval.trim(), { allowEmpty: false });
-    if (value.interval.trim() === '') issue(['interval'], 'Enter an interval, e.g. 2015-09-12/2015-09-13.');
-    else if (!parsed.ok) issue(['interval'], parsed.error);
-  }
+  const issue = (path: (string | number)[], message: string | null) => {
+    if (message) ctx.addIssue({ code: 'custom', path, message });
+  };
+  if (hasField(value.type, 'period')) issue(['period'], periodProblem(value.period, Date.now()));
+  if (hasField(value.type, 'interval')) issue(['interval'], intervalProblem(value.interval));
   if (hasField(value.type, 'tieredReplicants')) {
     const seen = new Set<string>();
     value.tiers.forEach((row, index) => {
-      if (row.tier.trim() === '') issue(['tiers', index, 'tier'], 'Enter a tier name.');
-      else if (seen.has(row.tier)) issue(['tiers', index, 'tier'], `Tier "${row.tier}" is listed twice.`);
+      issue(['tiers', index, 'tier'], tierProblem(row.tier, seen));
       seen.add(row.tier);
-      const count = row.replicas.trim();
-      if (!/^\d+$/.test(count) || Number(count) > MAX_REPLICAS)
-        issue(['tiers', index, 'replicas'], 'Enter a whole number of replicas, 0 or more.');
+      issue(['tiers', index, 'replicas'], replicasProblem(row.replicas));
     });
   }
 });
@@ -62,22 +46,23 @@ export const rulesFormSchema = z.object({ rules: z.array(ruleFormSchema) });
 
 export type CheckRulesResult = { ok: true; rules: Rule[] } | { ok: false; errors: string[] };
 
-/**
- * Everything that blocks saving, each message naming the rule's position, type and field, e.g.
- * `Rule 2 (loadByPeriod): period: "P1Q" is not an ISO-8601 period…`.
- */
+/** The form's problems with one rule, each after its place: `Rule 2 (Load by period): Period must be…`. */
+function formProblems(value: RuleFormValue, index: number): string[] {
+  const parsed = ruleFormSchema.safeParse(value);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const row = issue.path.find((part) => typeof part === 'number');
+    return `${ruleProblemPlace(index, value.type, row === undefined ? undefined : Number(row))}: ${issue.message}`;
+  });
+}
+
+/** Everything that blocks saving, each message naming the rule's position and type, worded as on the card. */
 export function checkRules(values: readonly RuleFormValue[], dataSource: string): CheckRulesResult {
   const errors: string[] = [];
   values.forEach((value, index) => {
-    const parsed = ruleFormSchema.safeParse(value);
-    const prefix = `Rule ${index + 1} (${value.type})`;
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = [...issue.path].reverse().find((part) => typeof part === 'string') ?? 'type';
-        const row = issue.path.find((part) => typeof part === 'number');
-        const where = row === undefined ? FIELD_LABEL[field] : `tier row ${Number(row) + 1} ${FIELD_LABEL[field]}`;
-        errors.push(`${prefix}: ${where}: ${issue.message}`);
-      }
+    const problems = formProblems(value, index);
+    if (problems.length > 0) {
+      errors.push(...problems);
       return;
     }
     // The form checks are stricter than Druid's; Druid's own parser still has the last word.
@@ -87,6 +72,26 @@ export function checkRules(values: readonly RuleFormValue[], dataSource: string)
   if (errors.length) return { ok: false, errors };
   const parsed = parseRules(values.map(formToRuleJson), { dataSource });
   return parsed.ok ? { ok: true, rules: parsed.rules } : { ok: false, errors: [parsed.error] };
+}
+
+/**
+ * A rule of the JSON tab as form values, leniently (strings as typed, numbers as text), so the form's wording can
+ * explain it; null when it is not a rule object of a known type.
+ */
+function looseFormValue(json: unknown): RuleFormValue | null {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
+  const rule = json as Record<string, unknown>;
+  const type = RULE_TYPES.find((known) => known === rule.type);
+  if (!type) return null;
+  const text = (field: unknown) =>
+    typeof field === 'string' ? field : field === undefined ? '' : JSON.stringify(field);
+  const value = newRuleForm(type);
+  value.period = text(rule.period);
+  value.interval = text(rule.interval);
+  const tiers = rule.tieredReplicants;
+  if (tiers && typeof tiers === 'object' && !Array.isArray(tiers))
+    value.tiers = Object.entries(tiers).map(([tier, replicas]) => ({ tier, replicas: text(replicas) }));
+  return value;
 }
 
 export type ParseJsonResult = { ok: true; values: RuleFormValue[] } | { ok: false; error: string };
@@ -100,7 +105,15 @@ export function parseRulesJsonText(text: string): ParseJsonResult {
     return { ok: false, error: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
   const parsed = parseRules(json);
-  return parsed.ok ? { ok: true, values: parsed.rules.map(ruleToForm) } : { ok: false, error: parsed.error };
+  if (parsed.ok) return { ok: true, values: parsed.rules.map(ruleToForm) };
+  // The same words as the form where the form has words for it; Druid's parser's otherwise.
+  const rules: unknown[] = Array.isArray(json) ? json : [];
+  for (const [index, rule] of rules.entries()) {
+    const value = looseFormValue(rule);
+    const problem = value ? formProblems(value, index)[0] : undefined;
+    if (problem) return { ok: false, error: problem };
+  }
+  return { ok: false, error: parsed.error };
 }
 
 /** What the JSON tab shows for the form's values. */

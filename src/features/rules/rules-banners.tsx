@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../api/history.ts';
+import { formatCountOf } from '../../components/format.ts';
 import type { RulesDraft } from './rules-draft-storage.ts';
 
 function localTime(ms: number): string {
@@ -19,8 +20,8 @@ export function DraftOffer({ draft, serverChanged, onRestore, onDiscard }: Draft
     <section className="alert info stack" aria-label="Unsaved edits found">
       <span>
         You have unsaved edits to these rules from {localTime(draft.savedAt)}
-        {draft.restoredFrom ? `, restoring the rules of ${draft.restoredFrom}` : ''} ({draft.rules.length} rule
-        {draft.rules.length === 1 ? '' : 's'}), kept in this browser.
+        {draft.restoredFrom ? `, restoring the rules of ${draft.restoredFrom}` : ''} (
+        {formatCountOf(draft.rules.length, 'rule')}), kept in this browser.
         {serverChanged && ' The saved rules have changed since; saving will show you both versions.'}
       </span>
       <div className="row">

@@ -1,11 +1,12 @@
 import { RuleList } from '../../components/rules/rule-summary.tsx';
 import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
 import type { Rule } from '../../druid/rule-schemas.ts';
-import type { ConflictCheck } from './rules-compare.ts';
+import { lastChangeSentence } from './last-change-sentence.ts';
+import type { RulesConflict } from './use-save-flow.ts';
 
 interface RulesConflictViewProps {
   dataSource: string;
-  check: Exclude<ConflictCheck, { kind: 'unchanged' }>;
+  check: RulesConflict;
   edited: readonly Rule[];
 }
 
@@ -14,8 +15,9 @@ export function RulesConflictView({ dataSource, check, edited }: RulesConflictVi
   return (
     <div className="stack">
       <p className="alert warning" role="alert">
-        The rules of <strong>{dataSource}</strong> were changed by someone else since you started editing. Saving now
-        would replace their version with yours.
+        The rules of <strong>{dataSource}</strong> were changed by someone else since you started editing.
+        {check.lastChange && ` ${lastChangeSentence(check.lastChange)}`} Saving now would replace their version with
+        yours.
       </p>
       <div className="conflict-columns">
         <section aria-labelledby="conflict-server">

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { Link, useSearchParams } from 'wouter';
+import { useSearchParams } from 'wouter';
 import { defaultRulesQueryOptions, rulesOfQueryOptions } from '../../api/rules.ts';
 import { restoreEntryQueryOptions } from '../../api/rules-restore.ts';
 import { retentionIntervalsQueryOptions } from '../../api/rules-segments.ts';
 import { tiersQueryOptions } from '../../api/tiers.ts';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { useDataSourceGate } from '../../components/datasource-not-found.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
@@ -67,9 +68,9 @@ export function RulesEditorPage({ dataSource: param = '' }: { dataSource?: strin
   if (gate.page) return gate.page;
   return (
     <section className="rules-editor-page stack">
-      <nav aria-label="Breadcrumb" className="muted">
-        <Link href="/rules">Retention rules</Link> / {isDefault ? 'Cluster defaults' : dataSource}
-      </nav>
+      <Breadcrumb
+        items={[{ label: 'Retention rules', href: '/rules' }, { label: isDefault ? 'Cluster defaults' : dataSource }]}
+      />
       <h1>
         {isDefault ? (
           'Default retention rules'

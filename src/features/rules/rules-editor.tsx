@@ -3,11 +3,13 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { AuditEntry } from '../../api/history.ts';
 import type { RuleListResult } from '../../api/rules.ts';
-import type { RetentionIntervals } from '../../api/rules-segments.ts';
+import { NO_RETENTION_INTERVALS, type RetentionIntervals } from '../../api/rules-segments.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { formatInterval } from '../../druid/interval.ts';
 import { lintRules } from '../../druid/rule-lints.ts';
 import { DEFAULT_RULES_KEY, DEFAULT_TIER, parseRules, type Rule } from '../../druid/rules.ts';
+import { defaultRulesConfirmation, useConfirmedSave } from './default-rules-confirmation.tsx';
+import { DefaultRulesImpactView } from './default-rules-impact-view.tsx';
 import { DefaultRulesSection } from './default-rules-section.tsx';
 import { retentionChangeSentences } from './retention-change-summary.tsx';
 import { RetentionPanel } from './retention-panel.tsx';
@@ -22,6 +24,7 @@ import { RulesFormPanel } from './rules-form-panel.tsx';
 import { RulesJsonEditor } from './rules-json-editor.tsx';
 import { RulesSaveBar } from './rules-save-bar.tsx';
 import { SaveRulesDialog } from './save-rules-dialog.tsx';
+import { useDefaultRulesImpact } from './use-default-rules-impact.ts';
 import { useEffectiveRetention } from './use-effective-retention.ts';
 import { useLeaveGuard } from './use-leave-guard.tsx';
 import { useNow } from './use-now.ts';
@@ -112,6 +115,13 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
     segments: segments.data,
     now,
   });
+  const impact = useDefaultRulesImpact({ enabled: isDefault, before: base, after: check.ok ? check.rules : null, now });
+  // Saving waits until the impact is of the rules being saved (it follows edits a render late).
+  const impactCurrent = impact.status !== 'ready' || impact.rules === (check.ok ? check.rules : null);
+  // The defaults' drops and unmatched segments, summed over every datasource that falls back to them.
+  const defaultsRetention = impact.status === 'ready' ? impact.impact.retention : undefined;
+  const confirmation = isDefault ? defaultRulesConfirmation(impact) : null;
+  const confirmed = useConfirmedSave(flow, confirmation);
   const lintSource = values.length === 0 ? NO_RULES : view.invalid ? null : view.rules;
   const lints = useMemo(
     () =>
@@ -121,13 +131,13 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
             isDefault,
             defaultRules: isDefault ? undefined : defaultRules,
             now,
-            segments: isDefault ? undefined : segments.data,
+            segments: isDefault ? defaultsRetention && NO_RETENTION_INTERVALS : segments.data,
             // The preview's own result for the same rules, so a big datasource is evaluated once per edit.
-            retention: lintSource === view.rules ? view.edited : undefined,
+            retention: isDefault ? defaultsRetention : lintSource === view.rules ? view.edited : undefined,
             tiers: tiers ?? undefined,
           })
         : [],
-    [lintSource, isDefault, defaultRules, now, segments.data, tiers, view.rules, view.edited],
+    [lintSource, isDefault, defaultRules, now, segments.data, tiers, view.rules, view.edited, defaultsRetention],
   );
 
   const defaultTier = tiers && tiers.length > 0 && !tiers.includes(DEFAULT_TIER) ? (tiers[0] as string) : DEFAULT_TIER;
@@ -256,7 +266,14 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
           {!isDefault && <DefaultRulesSection rules={defaultRules} />}
         </div>
         <aside className="rules-editor-side" aria-label="Effective retention">
-          <RetentionPanel view={view} isDefault={isDefault} dirty={dirty} now={now} segmentsStatus={segments} />
+          <RetentionPanel
+            view={view}
+            isDefault={isDefault}
+            dirty={dirty}
+            now={now}
+            segmentsStatus={segments}
+            defaultsImpact={<DefaultRulesImpactView state={impact} />}
+          />
         </aside>
       </div>
       <datalist id={tiersListId}>
@@ -266,11 +283,14 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
       </datalist>
       <SaveRulesDialog
         key={saveCount}
-        flow={flow}
+        flow={confirmed.flow}
         dataSource={dataSource}
         base={base}
         edited={check.ok ? check.rules : NO_RULES}
         effects={isDefault ? [] : retentionChangeSentences(view.change)}
+        impact={isDefault ? <DefaultRulesImpactView state={impact} /> : undefined}
+        waiting={isDefault && (impact.status === 'loading' || !impactCurrent)}
+        confirmationFollows={confirmation !== null}
         initialComment={restoredFrom ? `Restore rules of ${restoredFrom}` : ''}
         onLoadServerVersion={(server) => {
           clearDraft(dataSource);
@@ -294,6 +314,7 @@ export function RulesEditor({ dataSource, saved, defaultRules, tiers, segments, 
       >
         <p>The form goes back to the rules saved on the server; the draft kept in this browser is deleted.</p>
       </ConfirmDialog>
+      {confirmed.dialog}
       {leaveDialog}
     </RulesFormApiProvider>
   );

@@ -40,22 +40,22 @@ export function RulesFormPanel({
           {lint.message}
         </p>
       ))}
-      {ids.length === 0 ? (
+      {ids.length === 0 && (
         <p className="muted">
           {isDefault
             ? 'No default rules. Druid refuses an empty list of cluster-level rules: add at least one.'
             : 'No rules of its own: the default rules below decide what happens to every segment.'}
         </p>
-      ) : (
-        <RuleCardList
-          ids={ids}
-          values={values}
-          errors={errors}
-          lintsByIndex={byIndex}
-          context={context}
-          actions={actions}
-        />
       )}
+      {/* Mounted without rules too: it tells added rules (opened) from loaded ones (collapsed). */}
+      <RuleCardList
+        ids={ids}
+        values={values}
+        errors={errors}
+        lintsByIndex={byIndex}
+        context={context}
+        actions={actions}
+      />
       <div>
         <button type="button" onClick={onAdd}>
           Add rule

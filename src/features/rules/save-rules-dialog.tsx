@@ -18,6 +18,12 @@ interface SaveRulesDialogProps {
   edited: Rule[];
   effects: string[];
   initialComment: string;
+  /** What saving changes beyond this list's own segments (the `_default` impact), under the diff. */
+  impact?: React.ReactNode;
+  /** Saving waits while the impact is being counted (the impact says so). */
+  waiting?: boolean;
+  /** A typed confirmation follows this dialog (the save drops loaded data cluster-wide). */
+  confirmationFollows?: boolean;
   /** Conflict resolution: throw the edits away and edit the server's version instead. */
   onLoadServerVersion: (rules: Rule[] | null) => void;
 }
@@ -25,6 +31,7 @@ interface SaveRulesDialogProps {
 /** The comment and author Druid records, what saving does, and the conflict step when the rules changed meanwhile. */
 export function SaveRulesDialog(props: SaveRulesDialogProps) {
   const { flow, dataSource, base, edited, effects, initialComment, onLoadServerVersion } = props;
+  const { impact, waiting = false, confirmationFollows = false } = props;
   const id = useId();
   const author = useAuditAuthorField(flow.open);
   const invalid = useFocusFirstInvalid();
@@ -78,8 +85,14 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       <button type="button" onClick={flow.close} disabled={pending}>
         Cancel
       </button>
-      <button type="submit" form={`${id}-form`} className="primary" disabled={pending} aria-busy={pending}>
-        {pending ? 'Saving…' : 'Save rules'}
+      <button
+        type="submit"
+        form={`${id}-form`}
+        className={confirmationFollows ? 'danger' : 'primary'}
+        disabled={pending || waiting}
+        aria-busy={pending}
+      >
+        {pending ? 'Saving…' : confirmationFollows ? 'Save rules…' : 'Save rules'}
       </button>
     </>
   );
@@ -106,6 +119,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
           }}
         >
           <RulesDiffView before={base} after={edited} label="Your changes" />
+          {impact}
           {effects.length > 0 && (
             <ul className="alert warning save-effects">
               {effects.map((effect) => (

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { type AuditEntry, fetchRuleHistory } from '../../api/history.ts';
 import { druidKeys } from '../../api/query-keys.ts';
 import { fetchRulesOf, saveRules } from '../../api/rules.ts';
 import { toast } from '../../components/toast.ts';
@@ -14,9 +15,20 @@ export interface SaveRequest {
   overwrite: boolean;
 }
 
-type SaveOutcome =
-  | { kind: 'saved'; rules: Rule[] }
-  | { kind: 'conflict'; check: Exclude<ConflictCheck, { kind: 'unchanged' }> };
+/** A change made elsewhere, with Druid's audit entry of it when it can be read (who, when, why). */
+export type RulesConflict = Exclude<ConflictCheck, { kind: 'unchanged' }> & { lastChange: AuditEntry | null };
+
+type SaveOutcome = { kind: 'saved'; rules: Rule[] } | { kind: 'conflict'; conflict: RulesConflict };
+
+/** The newest audit entry of the list; null when the audit log is off, refused or unreadable (the conflict stands). */
+async function lastChangeOf(dataSource: string): Promise<AuditEntry | null> {
+  try {
+    const [entry] = await fetchRuleHistory({ dataSource, mode: 'count', count: 1 });
+    return entry ?? null;
+  } catch {
+    return null;
+  }
+}
 
 interface UseSaveFlowInput {
   dataSource: string;
@@ -32,20 +44,21 @@ interface UseSaveFlowInput {
 export function useSaveFlow({ dataSource, base, onSaved }: UseSaveFlowInput) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [conflict, setConflict] = useState<Exclude<ConflictCheck, { kind: 'unchanged' }> | null>(null);
+  const [conflict, setConflict] = useState<RulesConflict | null>(null);
 
   const mutation = useMutation({
     mutationFn: async (request: SaveRequest): Promise<SaveOutcome> => {
       if (!request.overwrite) {
         const check = checkConflict(base, await fetchRulesOf(dataSource));
-        if (check.kind !== 'unchanged') return { kind: 'conflict', check };
+        if (check.kind !== 'unchanged')
+          return { kind: 'conflict', conflict: { ...check, lastChange: await lastChangeOf(dataSource) } };
       }
       await saveRules({ dataSource, rules: request.rules, author: request.author, comment: request.comment });
       return { kind: 'saved', rules: request.rules };
     },
     onSuccess: async (outcome) => {
       if (outcome.kind === 'conflict') {
-        setConflict(outcome.check);
+        setConflict(outcome.conflict);
         return;
       }
       setOpen(false);

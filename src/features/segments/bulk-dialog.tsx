@@ -1,7 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { TypedConfirmation } from '../../components/confirm-dialog.tsx';
 import { Dialog } from '../../components/dialog.tsx';
-import { formatCount } from '../../components/format.ts';
-import { type BulkPlan, summarizeOutcome } from './bulk-runner.ts';
+import { formatCount, formatCountOf } from '../../components/format.ts';
+import { type BulkPlan, outcomeHeadline, summarizeOutcome } from './bulk-runner.ts';
+import { type MarkEffect, markLabel, markQuestion, targetState } from './mark-effect.ts';
+import { MarkEffectSummary } from './mark-effect-summary.tsx';
+import './mark-effect.css';
 import type { BulkState } from './use-bulk-action.ts';
 import { useRestoreFocus } from './use-restore-focus.ts';
 
@@ -16,26 +20,27 @@ interface BulkDialogProps {
   onRetryFailed: () => void;
 }
 
-function verb(plan: BulkPlan): string {
-  return plan.action === 'markUsed' ? 'used' : 'unused';
-}
-
-function ConfirmBody({ plan, dataSource }: { plan: BulkPlan; dataSource: string }) {
-  const target = verb(plan);
+function ConfirmBody({ plan, effect }: { plan: BulkPlan; effect: MarkEffect }) {
+  const target = targetState(plan.action);
   return (
     <div className="stack">
       <p>
-        <strong>{formatCount(plan.toSend.length)}</strong> segments of <strong>{dataSource}</strong> will be marked{' '}
+        <strong>{formatCountOf(effect.count, 'segment')}</strong> of <strong>{effect.dataSource}</strong> will be marked{' '}
         {target}
         {plan.action === 'markUnused' ? ': Druid stops serving them and they become eligible for kill.' : '.'}
       </p>
+      <MarkEffectSummary effect={effect} unsizedReason="no longer listed: Druid decides what they do" />
       {plan.alreadyInState.length > 0 && (
         <p>
-          {formatCount(plan.alreadyInState.length)} selected segments are already {target} and will not be sent.
+          {formatCountOf(plan.alreadyInState.length, 'selected segment')}{' '}
+          {plan.alreadyInState.length === 1 ? 'is' : 'are'} already {target} and will not be sent.
         </p>
       )}
       {plan.unknown.length > 0 && (
-        <p>{formatCount(plan.unknown.length)} selected segments are no longer listed; Druid decides what they do.</p>
+        <p>
+          {formatCountOf(plan.unknown.length, 'selected segment')} no longer listed; Druid decides what{' '}
+          {plan.unknown.length === 1 ? 'it does' : 'they do'}.
+        </p>
       )}
       {plan.overshadowed.length > 0 && (
         <div className="alert warning" role="note">
@@ -58,24 +63,45 @@ export function BulkDialog(props: BulkDialogProps) {
 }
 
 function OpenBulkDialog(props: BulkDialogProps) {
-  const { state, dataSource } = props;
+  const { state } = props;
   const batchId = useId();
+  const [typed, setTyped] = useState('');
   useRestoreFocus();
   const phaseButton = useRef<HTMLButtonElement>(null);
-  // Keep keyboard focus in the dialog as its buttons change: on Cancel while running, on Close when done.
+  const typedRef = useRef<HTMLInputElement>(null);
+  // Keep keyboard focus in the dialog as its buttons change: on Cancel while running, on Close when done; on the
+  // typed confirmation when one is asked for.
   useEffect(() => {
+    if (state.phase === 'confirm') typedRef.current?.focus();
     if (state.phase === 'running' || state.phase === 'done') phaseButton.current?.focus();
   }, [state.phase]);
   if (state.phase === 'idle') return null;
-  const plan = state.plan;
-  const title = `Mark ${formatCount(plan.toSend.length)} segments ${verb(plan)}`;
+  const { plan, effect, dataSource } = { ...state, dataSource: props.dataSource };
 
+  let title: string;
   let footer = null;
   let body = null;
   if (state.phase === 'confirm') {
+    const typedOk = !state.whole || typed === dataSource;
+    const canRun = effect.count > 0 && typedOk;
+    title = markQuestion(effect);
     body = (
       <>
-        <ConfirmBody plan={plan} dataSource={dataSource} />
+        <ConfirmBody plan={plan} effect={effect} />
+        {state.whole && (
+          <>
+            <p className="alert warning" role="note">
+              <strong>This leaves {dataSource} without a used segment:</strong> Druid will serve nothing of it.
+            </p>
+            <TypedConfirmation
+              expected={dataSource}
+              value={typed}
+              onChange={setTyped}
+              onConfirm={() => canRun && props.onRun()}
+              inputRef={typedRef}
+            />
+          </>
+        )}
         <div className="field bulk-batch-size">
           <label htmlFor={batchId}>Batch size (segment IDs per request)</label>
           <input
@@ -97,15 +123,16 @@ function OpenBulkDialog(props: BulkDialogProps) {
         <button
           type="button"
           className={plan.action === 'markUnused' ? 'danger' : 'primary'}
-          disabled={plan.toSend.length === 0}
+          disabled={!canRun}
           onClick={props.onRun}
         >
-          {title}
+          {markLabel(effect)}
         </button>
       </>
     );
   } else if (state.phase === 'running') {
     const { sent, total, changed, failed } = state.progress;
+    title = `Marking ${formatCountOf(total, 'segment')} of ${dataSource} ${targetState(plan.action)}…`;
     body = (
       <div className="stack">
         <label htmlFor={`${batchId}-progress`}>
@@ -125,9 +152,13 @@ function OpenBulkDialog(props: BulkDialogProps) {
     );
   } else {
     const lines = summarizeOutcome(plan, state.outcome);
+    const headline = outcomeHeadline(plan, state.outcome);
+    title = headline.title;
     body = (
       <div className="stack">
-        <p role="status">{state.outcome.cancelled ? 'Cancelled. Summary:' : 'Done. Summary:'}</p>
+        <p role="status" className={`bulk-headline bulk-headline-${headline.tone}`}>
+          {headline.title}.
+        </p>
         <table className="bulk-summary">
           <caption className="visually-hidden">Summary</caption>
           <tbody>
@@ -145,7 +176,7 @@ function OpenBulkDialog(props: BulkDialogProps) {
             <ul>
               {state.outcome.failed.map((batch) => (
                 <li key={batch.ids[0]}>
-                  {formatCount(batch.ids.length)} segments: {batch.error}
+                  {formatCountOf(batch.ids.length, 'segment')}: {batch.error}
                 </li>
               ))}
             </ul>
@@ -160,7 +191,7 @@ function OpenBulkDialog(props: BulkDialogProps) {
             Retry failed
           </button>
         )}
-        <button ref={phaseButton} type="button" className="primary" onClick={props.onClose}>
+        <button ref={phaseButton} type="button" onClick={props.onClose}>
           Done
         </button>
       </>

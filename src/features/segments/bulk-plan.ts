@@ -1,7 +1,9 @@
 import type { SegmentRecord } from '../../api/segments.ts';
 import { isUsed } from '../../api/segments-records.ts';
 import { findOvershadowed } from '../../druid/overshadow.ts';
+import { parseSegmentId } from '../../druid/segment-id.ts';
 import type { BulkAction, BulkPlan } from './bulk-runner.ts';
+import { effectOf, leavesNoUsedSegment, type MarkEffect, type Sized } from './mark-effect.ts';
 
 /**
  * Splits the selection into what to send and what is already in the target state. For markUsed it also predicts
@@ -34,4 +36,27 @@ export function planBulk(
     plan.overshadowed = candidates.filter((record) => covered.has(record.id)).map((record) => record.id);
   }
   return plan;
+}
+
+/** The segments a plan changes: those sent less those Druid will leave unused; unlisted ones read from their ID. */
+export function effectOfPlan(plan: BulkPlan, dataSource: string, byId: ReadonlyMap<string, SegmentRecord>): MarkEffect {
+  const staying = new Set(plan.overshadowed);
+  const segments = plan.toSend.flatMap((id): Sized[] => {
+    if (staying.has(id)) return [];
+    const record = byId.get(id);
+    if (record) return [record];
+    const parts = parseSegmentId(id, dataSource);
+    return [parts ? { ...parts, size: null } : { start: Number.NaN, end: Number.NaN, version: null, size: null }];
+  });
+  return effectOf(plan.action, dataSource, segments);
+}
+
+/**
+ * Whether the plan would leave the datasource without a used segment. `servedCount` (Druid's served summaries) is a
+ * lower bound of the used segments where the listing holds one window only.
+ */
+export function planLeavesNoUsedSegment(plan: BulkPlan, records: readonly SegmentRecord[], servedCount: number) {
+  let listedUsed = 0;
+  for (const record of records) if (isUsed(record)) listedUsed++;
+  return leavesNoUsedSegment(plan.action, plan.toSend.length, Math.max(listedUsed, servedCount));
 }

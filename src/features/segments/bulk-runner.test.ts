@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { planBulk } from './bulk-plan.ts';
-import { type BulkPlan, batchIds, chunk, runBatches, summarizeOutcome } from './bulk-runner.ts';
+import {
+  type BulkOutcome,
+  type BulkPlan,
+  batchIds,
+  chunk,
+  outcomeHeadline,
+  runBatches,
+  summarizeOutcome,
+} from './bulk-runner.ts';
 import { record } from './test-records.ts';
 
 const ids = Array.from({ length: 7 }, (_, i) => `id${i}`);
@@ -25,6 +33,8 @@ describe('runBatches', () => {
       failed: [],
       notAttempted: [],
       cancelled: false,
+      batchesSent: 3,
+      batchCount: 3,
     });
     expect(progress).toHaveBeenLastCalledWith({ sent: 7, total: 7, changed: 4, failed: 0 });
   });
@@ -71,6 +81,8 @@ describe('summarizeOutcome', () => {
       failed: [],
       notAttempted: ['c'],
       cancelled: true,
+      batchesSent: 3,
+      batchCount: 4,
     });
     expect(lines.map((l) => [l.label, l.count])).toEqual([
       ['Marked used', 2],
@@ -90,6 +102,8 @@ describe('summarizeOutcome', () => {
         failed: [{ ids: ['c', 'd'], error: 'x' }],
         notAttempted: [],
         cancelled: false,
+        batchesSent: 2,
+        batchCount: 2,
       },
     );
     expect(lines.map((l) => [l.label, l.count])).toEqual([
@@ -139,5 +153,61 @@ describe('batchIds', () => {
       expect(new TextEncoder().encode(JSON.stringify({ segmentIds: batch })).length).toBeLessThanOrEqual(1_000);
     expect(batches.length).toBeGreaterThan(1);
     expect(batchIds(ids, 7).map((batch) => batch.length)).toEqual([7, 7, 7, 7, 7, 7, 7, 1]);
+  });
+});
+
+describe('outcomeHeadline', () => {
+  const plan: BulkPlan = {
+    action: 'markUnused',
+    toSend: ['a', 'b', 'c', 'd'],
+    alreadyInState: [],
+    unknown: [],
+    overshadowed: [],
+  };
+  const outcome = (overrides: Partial<BulkOutcome>): BulkOutcome => ({
+    succeededIds: ['a', 'b', 'c', 'd'],
+    changed: 4,
+    unknownCount: 0,
+    failed: [],
+    notAttempted: [],
+    cancelled: false,
+    batchesSent: 4,
+    batchCount: 4,
+    ...overrides,
+  });
+
+  it('says what changed when every batch went through, with the right plural', () => {
+    expect(outcomeHeadline(plan, outcome({}))).toEqual({ title: 'Marked 4 segments unused', tone: 'success' });
+    expect(outcomeHeadline({ ...plan, action: 'markUsed' }, outcome({ changed: 1 })).title).toBe(
+      'Marked 1 segment used',
+    );
+  });
+
+  it('says where a cancelled run stopped', () => {
+    const stopped = outcomeHeadline(
+      plan,
+      outcome({ cancelled: true, batchesSent: 2, changed: 2, notAttempted: ['c', 'd'] }),
+    );
+    expect(stopped).toEqual({ title: 'Stopped after 2 of 4 batches: 2 segments marked unused', tone: 'warning' });
+    expect(outcomeHeadline(plan, outcome({ cancelled: true, batchesSent: 1, batchCount: 1, changed: 1 })).title).toBe(
+      'Stopped after 1 of 1 batch: 1 segment marked unused',
+    );
+  });
+
+  it('never reads as success when every request failed', () => {
+    const failed = outcome({ succeededIds: [], changed: 0, failed: [{ ids: ['a', 'b', 'c', 'd'], error: 'refused' }] });
+    expect(outcomeHeadline(plan, failed)).toEqual({ title: 'Failed: no segment changed', tone: 'error' });
+    const partly = outcome({ succeededIds: ['a', 'b'], changed: 2, failed: [{ ids: ['c', 'd'], error: 'refused' }] });
+    expect(outcomeHeadline(plan, partly)).toEqual({
+      title: 'Partly failed: 2 segments marked unused, 2 segments failed',
+      tone: 'error',
+    });
+  });
+
+  it('says when Druid changed nothing or did not count', () => {
+    expect(outcomeHeadline(plan, outcome({ changed: 0 })).tone).toBe('warning');
+    expect(outcomeHeadline(plan, outcome({ changed: 0, unknownCount: 4 })).title).toBe(
+      'Sent 4 segments: Druid did not say how many changed',
+    );
   });
 });

@@ -3,6 +3,7 @@
  * after the in-flight batch when cancelled. The outcome says exactly what happened to every ID sent or not sent.
  */
 import type { SegmentUpdateResult } from '../../api/segment-updates.ts';
+import { formatCountOf } from '../../components/format.ts';
 
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -22,6 +23,9 @@ export interface BulkOutcome {
   /** IDs never sent because the run was cancelled. */
   notAttempted: string[];
   cancelled: boolean;
+  /** Requests sent, of all the run would have sent. */
+  batchesSent: number;
+  batchCount: number;
 }
 
 export interface BulkProgress {
@@ -87,8 +91,11 @@ export async function runBatches({ ids, batchSize, send, isCancelled, onProgress
     failed: [],
     notAttempted: [],
     cancelled: false,
+    batchesSent: 0,
+    batchCount: 0,
   };
   const batches = batchIds(ids, batchSize);
+  outcome.batchCount = batches.length;
   let sent = 0;
   for (const [index, batch] of batches.entries()) {
     if (isCancelled()) {
@@ -105,6 +112,7 @@ export async function runBatches({ ids, batchSize, send, isCancelled, onProgress
       outcome.failed.push({ ids: batch, error: message(error) });
     }
     sent += batch.length;
+    outcome.batchesSent++;
     onProgress?.({
       sent,
       total: ids.length,
@@ -158,4 +166,31 @@ export function summarizeOutcome(plan: BulkPlan, outcome: BulkOutcome): SummaryL
   if (outcome.notAttempted.length > 0)
     lines.push({ label: 'Not sent (cancelled)', count: outcome.notAttempted.length, tone: 'warning' });
   return lines;
+}
+
+export interface OutcomeHeadline {
+  title: string;
+  tone: 'success' | 'warning' | 'error';
+}
+
+/** The summary's title once a run ends: what happened, never "Done" when nothing went through. */
+export function outcomeHeadline(plan: BulkPlan, outcome: BulkOutcome): OutcomeHeadline {
+  const target = plan.action === 'markUsed' ? 'used' : 'unused';
+  const failed = outcome.failed.reduce((n, f) => n + f.ids.length, 0);
+  const marked = `${formatCountOf(outcome.changed, 'segment')} marked ${target}`;
+  if (outcome.cancelled)
+    return {
+      title: `Stopped after ${outcome.batchesSent} of ${formatCountOf(outcome.batchCount, 'batch', 'batches')}: ${marked}`,
+      tone: 'warning',
+    };
+  if (outcome.succeededIds.length === 0 && failed > 0) return { title: 'Failed: no segment changed', tone: 'error' };
+  if (failed > 0)
+    return { title: `Partly failed: ${marked}, ${formatCountOf(failed, 'segment')} failed`, tone: 'error' };
+  if (outcome.unknownCount > 0 && outcome.changed === 0)
+    return {
+      title: `Sent ${formatCountOf(outcome.unknownCount, 'segment')}: Druid did not say how many changed`,
+      tone: 'warning',
+    };
+  if (outcome.changed === 0) return { title: `No segment changed: Druid left them as they were`, tone: 'warning' };
+  return { title: `Marked ${formatCountOf(outcome.changed, 'segment')} ${target}`, tone: 'success' };
 }

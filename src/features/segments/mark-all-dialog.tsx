@@ -1,6 +1,8 @@
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { formatCount } from '../../components/format.ts';
+import { formatCount, formatCountOf } from '../../components/format.ts';
 import { ETERNITY } from '../../druid/interval.ts';
+import { markLabel, UNSIZED_BY_ID } from './mark-effect.ts';
+import { MarkEffectSummary } from './mark-effect-summary.tsx';
 import { useDataSourceMark } from './use-datasource-mark.ts';
 import { useMarkPreview } from './use-mark-preview.ts';
 
@@ -10,37 +12,40 @@ interface MarkAllDialogProps {
   onClose: () => void;
 }
 
-/** Mark every segment used (never overshadowed ones) or unused, with the exact count first. */
+/**
+ * Mark every segment used (never overshadowed ones) or unused, with the exact effect first. Marking all unused
+ * leaves the datasource without a used segment, so its name must be typed, as anywhere else with that reach.
+ */
 export function MarkAllDialog({ dataSource, used, onClose }: MarkAllDialogProps) {
   const { preview, error } = useMarkPreview(dataSource, ETERNITY, used);
   const mark = useDataSourceMark(dataSource, onClose);
   const target = used ? 'used' : 'unused';
-  const count = preview ? formatCount(preview.willChange) : '…';
 
   return (
     <ConfirmDialog
       open
       title={`Mark all segments of ${dataSource} ${target}?`}
-      confirmLabel={`Mark ${count} segments ${target}`}
+      confirmLabel={preview ? markLabel(preview.effect) : `Mark segments ${target}`}
       destructive={!used}
       typedConfirmation={used ? undefined : dataSource}
       pending={mark.isPending}
       error={mark.error ?? error ?? undefined}
       confirmDisabled={!preview || preview.willChange === 0}
       onCancel={onClose}
-      onConfirm={() => mark.mutate({ used, interval: null })}
+      onConfirm={() => preview && mark.mutate({ used, interval: null, preview })}
     >
       {!preview ? (
         <p aria-busy="true">Counting the segments of {dataSource}…</p>
       ) : used ? (
         <>
           <p>
-            <strong>{count}</strong> unused segments of <strong>{dataSource}</strong> will be marked used; the
-            Coordinator then loads them per the retention rules.
+            <strong>{formatCountOf(preview.willChange, 'unused segment')}</strong> of <strong>{dataSource}</strong> will
+            be marked used; the Coordinator then loads them per the retention rules.
           </p>
+          <MarkEffectSummary effect={preview.effect} undoIds={preview.ids} />
           {preview.overshadowed > 0 && (
             <p className="alert warning">
-              {formatCount(preview.overshadowed)} unused segments stay unused: a newer version overshadows them.
+              {formatCount(preview.overshadowed)} more unused stay unused: a newer version overshadows them.
             </p>
           )}
           {preview.willChange === 0 && <p>Nothing would change: no unused segment can be revived.</p>}
@@ -48,10 +53,11 @@ export function MarkAllDialog({ dataSource, used, onClose }: MarkAllDialogProps)
       ) : (
         <>
           <p>
-            <strong>{count}</strong> used segments of <strong>{dataSource}</strong> will be marked unused. Druid stops
-            serving them: queries over their time range return nothing until they are marked used again. Unused segments
-            can be killed (deleted for good).
+            <strong>{formatCountOf(preview.willChange, 'used segment')}</strong> of <strong>{dataSource}</strong> will
+            be marked unused. Druid stops serving them: queries over their time range return nothing until they are
+            marked used again. Unused segments can be killed (deleted for good).
           </p>
+          <MarkEffectSummary effect={preview.effect} unsizedReason={UNSIZED_BY_ID} undoIds={preview.ids} />
           {preview.willChange === 0 && <p>Nothing would change: no segment is used.</p>}
         </>
       )}

@@ -1,8 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { formatCount } from '../../components/format.ts';
+import { formatCountOf } from '../../components/format.ts';
 import { IntervalPicker } from '../../components/interval-picker/interval-picker.tsx';
 import { formatIntervalShort, readIntervalText } from '../../components/interval-picker/interval-text.ts';
+import { markLabel, UNSIZED_BY_ID } from './mark-effect.ts';
+import { MarkEffectSummary } from './mark-effect-summary.tsx';
 import { EMPTY_FILTERS } from './segment-filters.ts';
 import { useDataSourceMark } from './use-datasource-mark.ts';
 import { useMarkPreview } from './use-mark-preview.ts';
@@ -37,13 +39,14 @@ export function MarkIntervalDialog({ dataSource, used: initiallyUsed, onClose }:
       open
       size="large"
       title={`Mark segments of ${dataSource} ${target} by interval`}
-      confirmLabel={preview ? `Mark ${formatCount(preview.willChange)} segments ${target}` : `Mark segments ${target}`}
+      confirmLabel={preview ? markLabel(preview.effect) : `Mark segments ${target}`}
       destructive={!used}
+      typedConfirmation={preview?.leavesNoUsed ? dataSource : undefined}
       pending={mark.isPending}
       error={mark.error ?? error ?? undefined}
       confirmDisabled={!reading.ok || !preview || preview.willChange === 0}
       onCancel={onClose}
-      onConfirm={() => reading.ok && mark.mutate({ used, interval: reading.canonical })}
+      onConfirm={() => reading.ok && preview && mark.mutate({ used, interval: reading.canonical, preview })}
     >
       <fieldset className="row mark-interval-action">
         <legend>Action</legend>
@@ -65,22 +68,32 @@ export function MarkIntervalDialog({ dataSource, used: initiallyUsed, onClose }:
         ) : (
           <>
             <p>
-              <strong>{formatCount(preview.willChange)}</strong> segments fully inside <code>{reading.canonical}</code>{' '}
-              will be marked {target}.
+              <strong>{formatCountOf(preview.willChange, 'segment')}</strong> fully inside{' '}
+              <code>{reading.canonical}</code> will be marked {target}.
             </p>
+            <MarkEffectSummary effect={preview.effect} unsizedReason={UNSIZED_BY_ID} undoIds={preview.ids} />
             {preview.alreadyInState > 0 && (
               <p>
-                {formatCount(preview.alreadyInState)} segments inside are already {target}.
+                {formatCountOf(preview.alreadyInState, 'segment')} inside {preview.alreadyInState === 1 ? 'is' : 'are'}{' '}
+                already {target}.
               </p>
             )}
             {preview.overshadowed > 0 && (
               <p>
-                {formatCount(preview.overshadowed)} unused segments inside stay unused: a newer version overshadows
-                them.
+                {formatCountOf(preview.overshadowed, 'unused segment')} inside{' '}
+                {preview.overshadowed === 1 ? 'stays' : 'stay'} unused: a newer version overshadows them.
               </p>
             )}
             {preview.partlyInside > 0 && (
-              <p>{formatCount(preview.partlyInside)} segments only partly inside the interval are left as they are.</p>
+              <p>
+                {formatCountOf(preview.partlyInside, 'segment')} only partly inside the interval{' '}
+                {preview.partlyInside === 1 ? 'is' : 'are'} left as {preview.partlyInside === 1 ? 'it is' : 'they are'}.
+              </p>
+            )}
+            {preview.leavesNoUsed && (
+              <p>
+                <strong>This leaves {dataSource} without a used segment:</strong> Druid will serve nothing of it.
+              </p>
             )}
           </>
         )}

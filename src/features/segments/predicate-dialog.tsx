@@ -1,8 +1,13 @@
+import { useEffect, useRef, useState } from 'react';
+import { TypedConfirmation } from '../../components/confirm-dialog.tsx';
 import { Dialog } from '../../components/dialog.tsx';
-import { formatCount } from '../../components/format.ts';
+import { formatCount, formatCountOf } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { formatInterval, isEternity } from '../../druid/interval.ts';
 import type { SegmentPredicate } from './bulk-predicate.ts';
+import { markLabel, markQuestion, predicateHeadline, UNSIZED_BY_ID } from './mark-effect.ts';
+import { MarkEffectSummary } from './mark-effect-summary.tsx';
+import './mark-effect.css';
 import type { PredicateState } from './use-predicate-action.ts';
 import { useRestoreFocus } from './use-restore-focus.ts';
 
@@ -41,15 +46,22 @@ export function PredicateDialog(props: PredicateDialogProps) {
 
 function OpenPredicateDialog({ dataSource, state, onRun, onClose }: PredicateDialogProps) {
   useRestoreFocus();
+  const [typed, setTyped] = useState('');
+  const typedRef = useRef<HTMLInputElement>(null);
+  const whole = state.phase === 'confirm' && state.whole;
+  useEffect(() => {
+    if (whole) typedRef.current?.focus();
+  }, [whole]);
   if (state.phase === 'idle') return null;
   const { predicate } = state;
   const verb = target(predicate);
+  let title = `Mark all matching segments ${verb}`;
   let body = null;
   let footer = null;
   if (state.phase === 'counting') {
     body = (
       <p aria-busy="true" role="status">
-        Counting the segments this changes: {formatCount(state.looked)} looked at…
+        Counting the segments this changes: {formatCount(state.looked)} looked at so far…
       </p>
     );
     footer = (
@@ -65,17 +77,37 @@ function OpenPredicateDialog({ dataSource, state, onRun, onClose }: PredicateDia
       </button>
     );
   } else if (state.phase === 'confirm' || state.phase === 'running') {
-    const { willChange, overshadowed } = state.count;
+    const { effect, count } = state;
+    const canRun = effect.count > 0 && state.phase === 'confirm' && (!state.whole || typed === dataSource);
+    title = markQuestion(effect);
     body = (
       <div className="stack">
         <p role="status">
-          <strong>{formatCount(willChange)}</strong> segments of <strong>{dataSource}</strong> will be marked {verb}
+          <strong>{formatCountOf(count.willChange, 'segment')}</strong> of <strong>{dataSource}</strong> will be marked{' '}
+          {verb}
           {predicate.action === 'markUnused' ? ': Druid stops serving them and they become eligible for kill.' : '.'}
         </p>
-        {overshadowed > 0 && (
+        <MarkEffectSummary effect={effect} unsizedReason={UNSIZED_BY_ID} undoIds={state.ids} />
+        {count.overshadowed > 0 && (
           <p className="alert warning">
-            {formatCount(overshadowed)} unused segments inside stay unused: a newer version overshadows them.
+            {formatCountOf(count.overshadowed, 'unused segment')} inside {count.overshadowed === 1 ? 'stays' : 'stay'}{' '}
+            unused: a newer version overshadows them.
           </p>
+        )}
+        {state.whole && (
+          <>
+            <p className="alert warning" role="note">
+              <strong>This leaves {dataSource} without a used segment:</strong> Druid will serve nothing of it.
+            </p>
+            <TypedConfirmation
+              expected={dataSource}
+              value={typed}
+              onChange={setTyped}
+              onConfirm={() => canRun && onRun()}
+              disabled={state.phase === 'running'}
+              inputRef={typedRef}
+            />
+          </>
         )}
         {state.phase === 'running' && <p aria-busy="true">Sent; waiting for Druid…</p>}
       </div>
@@ -88,36 +120,39 @@ function OpenPredicateDialog({ dataSource, state, onRun, onClose }: PredicateDia
         <button
           type="button"
           className={predicate.action === 'markUnused' ? 'danger' : 'primary'}
-          disabled={willChange === 0 || state.phase === 'running'}
+          disabled={!canRun}
           onClick={onRun}
         >
-          Mark {formatCount(willChange)} segments {verb}
+          {markLabel(effect)}
         </button>
       </>
     );
   } else {
+    const headline = predicateHeadline(
+      predicate.action,
+      state.error ? { failed: true } : { failed: false, changed: state.changed },
+    );
+    title = headline.title;
     body = (
       <div className="stack">
         {state.error ? (
           <QueryErrorAlert title="Druid refused the change; nothing was marked" error={state.error} />
         ) : (
-          <p role="status">
-            Done:{' '}
-            {state.changed === null
-              ? `Druid did not report how many changed (${formatCount(state.count.willChange)} expected).`
-              : `${formatCount(state.changed)} segments marked ${verb}.`}
+          <p role="status" className={`bulk-headline bulk-headline-${headline.tone}`}>
+            {headline.title}
+            {state.changed === null ? ` (${formatCountOf(state.count.willChange, 'segment')} expected)` : ''}.
           </p>
         )}
       </div>
     );
     footer = (
-      <button type="button" className="primary" onClick={onClose}>
+      <button type="button" onClick={onClose}>
         Done
       </button>
     );
   }
   return (
-    <Dialog open onClose={onClose} title={`Mark all matching segments ${verb}`} footer={footer}>
+    <Dialog open onClose={onClose} title={title} footer={footer}>
       <div className="stack">
         <Predicate predicate={predicate} />
         {body}

@@ -1,4 +1,4 @@
-import { formatCount } from '../../components/format.ts';
+import { formatCount, formatCountOf } from '../../components/format.ts';
 
 interface SegmentCountsProps {
   shown: number;
@@ -20,7 +20,7 @@ export function SegmentCounts({ shown, total, scope = '', complete, stale, notAp
   const text =
     !complete && total === 0
       ? 'Loading segments…'
-      : `Showing ${formatCount(shown)} of ${formatCount(total)} segments${scope}${complete ? '' : ' so far'}`;
+      : `Showing ${formatCount(shown)} of ${formatCountOf(total, 'segment')}${scope}${complete ? '' : ' so far'}`;
   return (
     <span role="status" aria-busy={stale || !complete}>
       {text}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { intervalSummariesQueryOptions } from '../../api/interval-summaries.ts';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { useDataSourceGate } from '../../components/datasource-not-found.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { DataSourceActions } from './datasource-actions.tsx';
@@ -41,9 +42,7 @@ export function SegmentsPage(props: { dataSource?: string }) {
   return (
     <section className="segments-page stack">
       <header className="segments-page-header">
-        <nav aria-label="Breadcrumb" className="muted">
-          <Link href="/segments">Datasources</Link> ›
-        </nav>
+        <Breadcrumb items={[{ label: 'Datasources', href: '/segments' }, { label: dataSource }]} />
         <h1>
           Segments of <span className="segments-page-name">{dataSource}</span>
         </h1>

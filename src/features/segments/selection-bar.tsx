@@ -1,6 +1,6 @@
 import type { SegmentRecord } from '../../api/segments.ts';
 import { useCanWrite } from '../../api/write-permissions.ts';
-import { formatCount } from '../../components/format.ts';
+import { formatCount, formatCountOf } from '../../components/format.ts';
 import { toast } from '../../components/toast.ts';
 import { copyText, download, exportFileName, segmentsToCsv, segmentsToJson } from './export-segments.ts';
 import type { SelectionSummary } from './selection.ts';
@@ -42,7 +42,7 @@ export function SelectionBar(props: SelectionBarProps) {
   const copyIds = async () => {
     try {
       await copyText([...selectedIds].join('\n'));
-      toast.success(`Copied ${formatCount(selectedIds.size)} segment IDs.`);
+      toast.success(`Copied ${formatCountOf(selectedIds.size, 'segment ID')}.`);
     } catch (error) {
       toast.error(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }

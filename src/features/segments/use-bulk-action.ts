@@ -1,9 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
+import { intervalSummariesQueryOptions } from '../../api/interval-summaries.ts';
 import { invalidateSegmentQueries, markSegmentsByIds } from '../../api/segment-updates.ts';
 import type { SegmentRecord } from '../../api/segments.ts';
 import { throttled } from '../../components/throttled.ts';
-import { planBulk } from './bulk-plan.ts';
+import { effectOfPlan, planBulk, planLeavesNoUsedSegment } from './bulk-plan.ts';
 import {
   type BulkAction,
   type BulkOutcome,
@@ -12,45 +13,64 @@ import {
   DEFAULT_BATCH_SIZE,
   runBatches,
 } from './bulk-runner.ts';
-import { useUndoMarkUnused } from './use-undo-mark-unused.ts';
+import type { MarkEffect } from './mark-effect.ts';
+import { useUndoMark } from './use-undo-mark.ts';
 
 const PROGRESS_INTERVAL_MS = 100;
 
+interface Planned {
+  plan: BulkPlan;
+  /** What the plan changes, stated before it runs and named by the Undo toast after. */
+  effect: MarkEffect;
+}
+
 export type BulkState =
   | { phase: 'idle' }
-  | { phase: 'confirm'; plan: BulkPlan }
-  | { phase: 'running'; plan: BulkPlan; progress: BulkProgress; cancelling: boolean }
-  | { phase: 'done'; plan: BulkPlan; outcome: BulkOutcome };
+  | (Planned & { phase: 'confirm' /** It would leave no used segment: the name must be typed. */; whole: boolean })
+  | (Planned & { phase: 'running'; progress: BulkProgress; cancelling: boolean })
+  | (Planned & { phase: 'done'; outcome: BulkOutcome });
 
 interface BulkSource {
   records: readonly SegmentRecord[];
   byId: ReadonlyMap<string, SegmentRecord>;
 }
 
-/** Confirm → run in batches (cancellable) → summary, with "retry failed" and, after mark unused, an Undo toast. */
+/** Confirm → run in batches (cancellable) → summary, with "retry failed" and an Undo toast for what changed. */
 export function useBulkAction(dataSource: string, source: BulkSource) {
   const client = useQueryClient();
   const [state, setState] = useState<BulkState>({ phase: 'idle' });
   const [batchSize, setBatchSize] = useState(DEFAULT_BATCH_SIZE);
   const cancelled = useRef(false);
-  const offerUndo = useUndoMarkUnused(dataSource);
+  const offerUndo = useUndoMark(dataSource);
+  // Cached by the page, which chose its mode with it: the served count bounds the used segments a window misses.
+  const summaries = useQuery({ ...intervalSummariesQueryOptions(dataSource), refetchOnWindowFocus: false });
+  const servedCount = summaries.data?.count ?? 0;
 
   const prepare = useCallback(
     (action: BulkAction, ids: Iterable<string>) => {
-      setState({ phase: 'confirm', plan: planBulk(action, ids, source.byId, source.records) });
+      const plan = planBulk(action, ids, source.byId, source.records);
+      const effect = effectOfPlan(plan, dataSource, source.byId);
+      const whole = planLeavesNoUsedSegment(plan, source.records, servedCount);
+      setState({ phase: 'confirm', plan, effect, whole });
     },
-    [source],
+    [source, dataSource, servedCount],
   );
 
   const execute = useCallback(
-    async (plan: BulkPlan, ids: readonly string[]) => {
+    async ({ plan, effect }: Planned, ids: readonly string[]) => {
       cancelled.current = false;
       const total = ids.length;
       // Each update re-renders the page around the dialog and a batch can take a few ms: draw ~10 a second.
       const showProgress = throttled((progress: BulkProgress) => {
         setState((current) => (current.phase === 'running' ? { ...current, progress } : current));
       }, PROGRESS_INTERVAL_MS);
-      setState({ phase: 'running', plan, cancelling: false, progress: { sent: 0, total, changed: 0, failed: 0 } });
+      setState({
+        phase: 'running',
+        plan,
+        effect,
+        cancelling: false,
+        progress: { sent: 0, total, changed: 0, failed: 0 },
+      });
       const outcome = await runBatches({
         ids,
         batchSize,
@@ -59,24 +79,27 @@ export function useBulkAction(dataSource: string, source: BulkSource) {
         onProgress: showProgress.push,
       });
       showProgress.cancel();
-      setState({ phase: 'done', plan, outcome });
+      setState({ phase: 'done', plan, effect, outcome });
       await invalidateSegmentQueries(client, dataSource);
-      if (plan.action === 'markUnused' && (outcome.changed > 0 || outcome.unknownCount > 0))
-        offerUndo(outcome.succeededIds, outcome.changed + outcome.unknownCount, batchSize);
+      // Marking used again what Druid left unused (overshadowed) would change nothing: undo only the rest.
+      const staying = new Set(plan.overshadowed);
+      const changedIds = outcome.succeededIds.filter((id) => !staying.has(id));
+      const changed = effectOfPlan({ ...plan, toSend: changedIds }, dataSource, source.byId);
+      offerUndo(changed, changedIds, outcome.unknownCount > 0 ? null : outcome.changed);
     },
-    [batchSize, client, dataSource, offerUndo],
+    [batchSize, client, dataSource, offerUndo, source.byId],
   );
 
   const run = useCallback(() => {
-    if (state.phase === 'confirm') void execute(state.plan, state.plan.toSend);
+    if (state.phase === 'confirm') void execute(state, state.plan.toSend);
   }, [state, execute]);
 
   const retryFailed = useCallback(() => {
     if (state.phase !== 'done') return;
     const failedIds = state.outcome.failed.flatMap((batch) => batch.ids);
     const plan: BulkPlan = { ...state.plan, toSend: failedIds, alreadyInState: [], unknown: [] };
-    void execute(plan, failedIds);
-  }, [state, execute]);
+    void execute({ plan, effect: effectOfPlan(plan, dataSource, source.byId) }, failedIds);
+  }, [state, execute, dataSource, source.byId]);
 
   const cancel = useCallback(() => {
     cancelled.current = true;
