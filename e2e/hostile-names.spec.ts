@@ -72,6 +72,9 @@ test.describe('axe finds no serious or critical violation', () => {
     '/rules/_default',
     '/history?interval=2023-07-01%2F2023-08-01',
     '/unused-data',
+    '/rules-fleet',
+    '/rules-as-code',
+    '/retire/kttm1',
   ];
   for (const scheme of ['light', 'dark'] as const) {
     for (const view of views) {

@@ -46,6 +46,9 @@ export function RulesIndexPage() {
         For each segment Druid runs the first matching rule: the datasource’s own rules in order, then the cluster
         defaults. Open a datasource to edit its rules and see their effect on its segments.
       </p>
+      <p>
+        <Link href="/rules-as-code">Export or import all rules as a file</Link>
+      </p>
       {index.error && <QueryErrorAlert error={index.error} onRetry={() => index.refetch()} />}
       {index.isPending && (
         <p className="muted" aria-busy="true">
@@ -70,6 +73,9 @@ export function RulesIndexPage() {
               />
             )}
           </section>
+          <p>
+            <Link href="/rules-fleet">Change the rules of many datasources at once…</Link>
+          </p>
           <div className="field rules-index-filter">
             <label htmlFor={filterId}>Filter datasources</label>
             <input

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useCanWrite } from '../../api/write-permissions.ts';
 import { dataSourceHref } from './datasource-path.ts';
 import { MarkAllDialog } from './mark-all-dialog.tsx';
@@ -103,6 +103,7 @@ export function DataSourceActions({ dataSource, unusedCount = null }: DataSource
   const close = () => setOpen(null);
   const writable = useCanWrite(dataSource);
   const menuId = `${id}-menu`;
+  const [, navigate] = useLocation();
   return (
     <div className="datasource-actions">
       <button
@@ -135,6 +136,18 @@ export function DataSourceActions({ dataSource, unusedCount = null }: DataSource
         ))}
         <li>
           <KillItem dataSource={dataSource} unusedCount={unusedCount} />
+        </li>
+        <li>
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => {
+              hide();
+              navigate(`/retire/${encodeURIComponent(dataSource)}`);
+            }}
+          >
+            Retire datasource…
+          </button>
         </li>
       </ul>
       {open?.kind === 'all' && <MarkAllDialog dataSource={dataSource} used={open.used} onClose={close} />}

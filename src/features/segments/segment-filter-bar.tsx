@@ -70,8 +70,8 @@ export function SegmentFilterBar({ filters, onChange, versions, presets }: Segme
           value={filters.interval}
           onChange={(interval) => onChange({ interval })}
           presets={presets}
-          calendarInitiallyOpen={false}
-          hint="Leave empty for all time. Segments that overlap it, or lie fully inside it:"
+          emptyMeans="all time"
+          hint="Any Druid interval; UTC unless it carries an offset."
         />
         <div className="field">
           <label htmlFor={`${id}-match`}>Match</label>
