@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import { DEFAULT_RULES_KEY, findMatchingRule, isLoadRule, parseRules, type Rule } from '../../src/druid/rules.ts';
+import type { TierConfig } from './context.ts';
+import { getRules } from './rules-store.ts';
+
+/** A group's segments as one historical should hold them: what the Coordinator's RunRules assigns it. */
+export interface TargetGroup {
+  key: string;
+  start: number;
+  end: number;
+  version: string;
+  count: number;
+  size: number;
+}
+
+interface UsedGroup {
+  start: number;
+  end: number;
+  version: string;
+  used_count: number;
+  used_size: number;
+  overshadowed: number;
+}
+
+function rulesOf(db: Database.Database, dataSource: string): Rule[] {
+  const parsed = parseRules(getRules(db, dataSource));
+  return parsed.ok ? parsed.rules : [];
+}
+
+/** The rules that decide a datasource, as text: a change of either list changes what its historicals hold. */
+export function rulesKey(db: Database.Database, dataSource: string): string {
+  return JSON.stringify([getRules(db, dataSource), getRules(db, DEFAULT_RULES_KEY)]);
+}
+
+/** Stable small hash, so a group's replicas always land on the same historicals of a tier. */
+function hashOf(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash >>> 0;
+}
+
+/**
+ * Per historical host, the groups of one datasource it should hold: used, non-overshadowed groups whose first
+ * matching rule loads them (`min(replicas, servers)` servers of each tier, spread by the group's hash) or broadcasts
+ * them (every server). Drop rules and groups no rule matches are held nowhere.
+ */
+export function targetsOf(
+  db: Database.Database,
+  tiers: readonly TierConfig[],
+  dataSource: string,
+  now: number,
+): Map<string, Map<string, TargetGroup>> {
+  const rules = rulesOf(db, dataSource);
+  const defaults = rulesOf(db, DEFAULT_RULES_KEY);
+  const byHost = new Map<string, Map<string, TargetGroup>>();
+  const hold = (host: string, group: TargetGroup) => {
+    const held = byHost.get(host) ?? new Map<string, TargetGroup>();
+    byHost.set(host, held);
+    held.set(group.key, group);
+  };
+  const groups = db
+    .prepare<[string], UsedGroup>(
+      `SELECT start_ms AS start, end_ms AS "end", version, used_count, used_size, overshadowed FROM segment_groups
+       WHERE dataSource = ? AND used_count > 0`,
+    )
+    .all(dataSource);
+  for (const g of groups) {
+    if (g.overshadowed) continue;
+    const match = findMatchingRule(rules, defaults, g, now);
+    if (!match) continue;
+    const key = JSON.stringify([g.start, g.end, g.version]);
+    const target = { key, start: g.start, end: g.end, version: g.version, count: g.used_count, size: g.used_size };
+    if (match.rule.type.startsWith('broadcast')) {
+      for (const tier of tiers) for (const server of tier.servers) hold(server.host, target);
+      continue;
+    }
+    if (!isLoadRule(match.rule)) continue;
+    for (const [tierName, replicas] of Object.entries(match.rule.tieredReplicants)) {
+      const servers = tiers.find((tier) => tier.name === tierName)?.servers ?? [];
+      const first = hashOf(key) % Math.max(servers.length, 1);
+      for (let i = 0; i < Math.min(replicas, servers.length); i++) {
+        hold(servers[(first + i) % servers.length]?.host ?? '', target);
+      }
+    }
+  }
+  return byHost;
+}
+
+/** Per tier, how many replicas of a group its first matching rule requires (broadcast: every server of every tier). */
+export function replicaDecider(db: Database.Database, tiers: readonly TierConfig[], dataSource: string, now: number) {
+  const rules = rulesOf(db, dataSource);
+  const defaults = rulesOf(db, DEFAULT_RULES_KEY);
+  return (group: { start: number; end: number }): Map<string, number> => {
+    const match = findMatchingRule(rules, defaults, group, now);
+    const required = new Map<string, number>();
+    if (!match) return required;
+    if (match.rule.type.startsWith('broadcast')) {
+      for (const tier of tiers) required.set(tier.name, tier.servers.length);
+    } else if (isLoadRule(match.rule)) {
+      for (const [tier, replicas] of Object.entries(match.rule.tieredReplicants)) required.set(tier, replicas);
+    }
+    return required;
+  };
+}
