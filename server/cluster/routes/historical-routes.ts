@@ -32,9 +32,8 @@ export function registerHistoricalRoutes(app: Hono, ctx: ClusterContext): void {
     if (!hasFlag(c, 'simple')) return jsonResponse(200, [...new Set(servers.map((s) => s.tier))]);
     const tiers: Record<string, { currSize: number; maxSize: number }> = {};
     for (const server of servers) {
-      const tier = (tiers[server.tier] ??= { currSize: 0, maxSize: 0 });
-      tier.currSize += heldSize(server);
-      tier.maxSize += server.maxSize;
+      const tier = tiers[server.tier] ?? { currSize: 0, maxSize: 0 };
+      tiers[server.tier] = { currSize: tier.currSize + heldSize(server), maxSize: tier.maxSize + server.maxSize };
     }
     return jsonResponse(200, tiers);
   });
@@ -50,9 +49,8 @@ export function registerHistoricalRoutes(app: Hono, ctx: ClusterContext): void {
         byDataSource.set(dataSource, intervals);
         for (const group of groups.values()) {
           const key = `${formatInstant(group.start)}/${formatInstant(group.end)}`;
-          const into = (intervals[key] ??= { size: 0, count: 0 });
-          into.size += group.size;
-          into.count += group.count;
+          const into = intervals[key] ?? { size: 0, count: 0 };
+          intervals[key] = { size: into.size + group.size, count: into.count + group.count };
         }
       }
     }
