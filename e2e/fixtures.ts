@@ -10,6 +10,8 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** Set `test.use({ isolated: true })` for tests that need a pristine demo cluster of their own. */
   isolated: boolean;
+  /** Extra server flags for an isolated cluster, e.g. `['--load-rate', '4']`. */
+  clusterArgs: string[];
   /** The cluster the test's page and `request` talk to. */
   cluster: LocalClusterProcess;
   /** Runs the coordinator duty now instead of waiting for its period. */
@@ -29,9 +31,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   isolated: [false, { option: true }],
-  cluster: async ({ isolated, sharedCluster }, use) => {
+  clusterArgs: [[], { option: true }],
+  cluster: async ({ isolated, clusterArgs, sharedCluster }, use) => {
     if (!isolated) return use(await sharedCluster.get());
-    const fresh = await startLocalCluster();
+    const fresh = await startLocalCluster(clusterArgs);
     await use(fresh);
     await fresh.stop();
   },

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { phaseOf } from './convergence-model.ts';
 import { phaseSentence } from './convergence-progress.tsx';
@@ -15,6 +15,16 @@ export function ConvergenceIndicator() {
   const changes = useTrackedChanges();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  // A press anywhere else closes the list, as any popover does (the nav links among them).
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
   if (changes.length === 0) return null;
   const converging = changes.filter((change) => change.finishedAt === null).length;
   const label =
@@ -22,7 +32,7 @@ export function ConvergenceIndicator() {
       ? `${converging} rule change${converging === 1 ? '' : 's'} converging`
       : `Rule change${changes.length === 1 ? '' : 's'} applied`;
   return (
-    <div className="convergence-indicator">
+    <div className="convergence-indicator" ref={root}>
       <button
         type="button"
         className={`ghost ${converging > 0 ? 'is-converging' : ''}`}

@@ -6,23 +6,26 @@ import { formatBytes, formatCount } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { tierRows, usedShare } from './cluster-tiers-model.ts';
 
-/** While a historical has work queued, the page follows it; an idle cluster is not polled. */
+/** While a historical has work queued the page follows it closely; an idle cluster is looked at now and then. */
 const BUSY_POLL_MS = 2_000;
+const IDLE_POLL_MS = 10_000;
 
 /** Tiers and their historicals: capacity, bytes held, segments served, load and drop queues. */
 export function ClusterTiers() {
   const queues = useQuery({
     ...loadQueueQueryOptions(),
     refetchInterval: (query) =>
-      Object.values(query.state.data ?? {}).some((q) => q.segmentsToLoad + q.segmentsToDrop > 0) ? BUSY_POLL_MS : false,
+      Object.values(query.state.data ?? {}).some((q) => q.segmentsToLoad + q.segmentsToDrop > 0)
+        ? BUSY_POLL_MS
+        : IDLE_POLL_MS,
   });
   const busy = Object.values(queues.data ?? {}).some((q) => q.segmentsToLoad + q.segmentsToDrop > 0);
-  const servers = useQuery({ ...serversQueryOptions(), refetchInterval: busy ? BUSY_POLL_MS : false });
+  const servers = useQuery({ ...serversQueryOptions(), refetchInterval: busy ? BUSY_POLL_MS : IDLE_POLL_MS });
   const tiers = tierRows(servers.data ?? [], queues.data);
   const counts = useQueries({
     queries: tiers.map((tier) => ({
       ...tierSegmentCountQueryOptions(tier.tier),
-      refetchInterval: busy && BUSY_POLL_MS,
+      refetchInterval: busy ? BUSY_POLL_MS : IDLE_POLL_MS,
     })),
   });
   const error = servers.error ?? queues.error;
