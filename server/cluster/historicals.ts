@@ -141,21 +141,59 @@ function candidates(fleet: Fleet, ctx: ClusterContext): Set<string> {
   return names;
 }
 
+/** Gives the event loop back this often while 10,000 datasources are assigned for the first time. */
+const SLICE_MS = 20;
+const catchingUp = new WeakMap<ClusterContext, Promise<void>>();
+
+function staleNames(ctx: ClusterContext, fleet: Fleet, names: Iterable<string>): Array<[string, string]> {
+  const rules = getAllRules(ctx.db);
+  const stale: Array<[string, string]> = [];
+  for (const name of names) {
+    const key = keyOf(ctx, rules, name);
+    if (fleet.seen.get(name) !== key) stale.push([name, key]);
+  }
+  return stale;
+}
+
 /**
- * The historicals as of now. Without a load rate they follow every write at once (so tests and the default cluster
- * see everything served loaded, as before); with one, only the coordinator duty changes what they are asked to hold.
+ * The historicals as of now, for one datasource's questions (loadstatus): only `dataSource` is brought up to date.
+ * Without a load rate they follow every write at once (so the default cluster and tests see everything served
+ * loaded, as before); with one, only the coordinator duty changes what they are asked to hold.
  */
-export function historicals(ctx: ClusterContext): Historical[] {
+export function historicalsFor(ctx: ClusterContext, dataSource: string): Historical[] {
   const fleet = fleetOf(ctx);
   advance(ctx, fleet);
   if (loadRateOf(ctx) === null) {
-    const rules = getAllRules(ctx.db);
-    for (const name of candidates(fleet, ctx)) {
-      const key = keyOf(ctx, rules, name);
-      if (fleet.seen.get(name) !== key) assign(ctx, fleet, name, true, key);
-    }
+    for (const [name, key] of staleNames(ctx, fleet, [dataSource])) assign(ctx, fleet, name, true, key);
   }
   return fleet.servers;
+}
+
+/** The historicals as of now with every datasource up to date; the first call assigns them all, in slices. */
+export async function historicals(ctx: ClusterContext): Promise<Historical[]> {
+  const fleet = fleetOf(ctx);
+  if (loadRateOf(ctx) === null) {
+    const running = catchingUp.get(ctx) ?? catchUp(ctx, fleet).finally(() => catchingUp.delete(ctx));
+    catchingUp.set(ctx, running);
+    await running;
+  }
+  advance(ctx, fleet);
+  return fleet.servers;
+}
+
+async function catchUp(ctx: ClusterContext, fleet: Fleet): Promise<void> {
+  let sliceStart = Date.now();
+  const rules = getAllRules(ctx.db);
+  for (const name of candidates(fleet, ctx)) {
+    if (Date.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+      if (!ctx.db.open) return;
+    }
+    // Keyed as of now: a write between slices changed the generation, and the next read catches that up.
+    const key = keyOf(ctx, rules, name);
+    if (fleet.seen.get(name) !== key) assign(ctx, fleet, name, true, key);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Interval } from '../../src/druid/interval.ts';
 import type { ClusterContext } from './context.ts';
 import { replicaDecider } from './historical-targets.ts';
-import { historicals } from './historicals.ts';
+import type { Historical } from './historicals.ts';
 
 /** What loadstatus reports for one datasource: served segments, those on no historical, missing replicas per tier. */
 export interface LoadStatistics {
@@ -28,8 +28,8 @@ export function loadStatistics(
   dataSource: string,
   interval: Interval | null,
   clusterView: boolean,
+  servers: readonly Historical[],
 ): LoadStatistics {
-  const servers = historicals(ctx);
   const where = interval ? ' AND start_ms < ? AND end_ms > ?' : '';
   const groups = ctx.db
     .prepare<Array<string | number>, ServedGroup>(

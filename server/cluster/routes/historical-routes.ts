@@ -27,9 +27,10 @@ function queuedSegments(ctx: ClusterContext, item: QueueItem, full: boolean): un
 
 /** Tiers, servers, load queues and load status of the simulated historicals (historicals.ts). */
 export function registerHistoricalRoutes(app: Hono, ctx: ClusterContext): void {
-  app.get('/druid/coordinator/v1/tiers', (c) => {
-    const servers = historicals(ctx);
-    if (!hasFlag(c, 'simple')) return jsonResponse(200, [...new Set(servers.map((s) => s.tier))]);
+  app.get('/druid/coordinator/v1/tiers', async (c) => {
+    // The names come from the topology: no need to bring what each historical holds up to date.
+    if (!hasFlag(c, 'simple')) return jsonResponse(200, [...new Set(ctx.config.tiers.map((t) => t.name))]);
+    const servers = await historicals(ctx);
     const tiers: Record<string, { currSize: number; maxSize: number }> = {};
     for (const server of servers) {
       const tier = tiers[server.tier] ?? { currSize: 0, maxSize: 0 };
@@ -39,9 +40,9 @@ export function registerHistoricalRoutes(app: Hono, ctx: ClusterContext): void {
   });
 
   // TiersResource.getTierDataSources: datasources served in a tier; ?simple with their intervals' size and count.
-  app.get('/druid/coordinator/v1/tiers/:tier', (c) => {
+  app.get('/druid/coordinator/v1/tiers/:tier', async (c) => {
     const tier = c.req.param('tier').toLowerCase();
-    const servers = historicals(ctx).filter((s) => s.tier.toLowerCase() === tier);
+    const servers = (await historicals(ctx)).filter((s) => s.tier.toLowerCase() === tier);
     const byDataSource = new Map<string, Record<string, { size: number; count: number }>>();
     for (const server of servers) {
       for (const [dataSource, groups] of server.held) {
@@ -58,8 +59,8 @@ export function registerHistoricalRoutes(app: Hono, ctx: ClusterContext): void {
     return jsonResponse(200, Object.fromEntries(byDataSource));
   });
 
-  app.get('/druid/coordinator/v1/servers', (c) => {
-    const servers = historicals(ctx).map((server) => ({
+  app.get('/druid/coordinator/v1/servers', async (c) => {
+    const servers = (await historicals(ctx)).map((server) => ({
       host: server.host,
       tier: server.tier,
       type: 'historical',
@@ -80,10 +81,10 @@ export function registerHistoricalRoutes(app: Hono, ctx: ClusterContext): void {
   });
 
   // CoordinatorResource.getLoadQueue: per server, counts and sizes (simple), segment IDs, or DataSegments (full).
-  app.get('/druid/coordinator/v1/loadqueue', (c) => {
+  app.get('/druid/coordinator/v1/loadqueue', async (c) => {
     const rate = ctx.config.loadRate ?? 0;
     const queues: Record<string, unknown> = {};
-    for (const server of historicals(ctx)) {
+    for (const server of await historicals(ctx)) {
       const loads = server.queue.filter((item) => item.action === 'load');
       const drops = server.queue.filter((item) => item.action === 'drop');
       const sum = (items: QueueItem[], pick: (item: QueueItem) => number) => items.reduce((n, i) => n + pick(i), 0);
@@ -108,10 +109,12 @@ export function registerHistoricalRoutes(app: Hono, ctx: ClusterContext): void {
   });
 
   // CoordinatorResource.getLoadStatus: every datasource with used segments, over all their segments.
-  app.get('/druid/coordinator/v1/loadstatus', (c) => {
+  app.get('/druid/coordinator/v1/loadstatus', async (c) => {
     const clusterView = hasFlag(c, 'computeUsingClusterView');
+    const servers = await historicals(ctx);
     const all = dataSourceNames(ctx.db, false).map(
-      (name) => [name, loadStatistics(ctx, name, null, clusterView)] as [string, ReturnType<typeof loadStatistics>],
+      (name) =>
+        [name, loadStatistics(ctx, name, null, clusterView, servers)] as [string, ReturnType<typeof loadStatistics>],
     );
     const served = all.filter(([, stats]) => stats.total > 0);
     if (hasFlag(c, 'full')) return rawJsonResponse(underReplicatedJson(served));

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { tryParseInterval } from '../../../src/druid/interval.ts';
 import type { ClusterContext } from '../context.ts';
+import { historicalsFor } from '../historicals.ts';
 import { type LoadStatistics, loadStatistics, percentJson } from '../load-statistics.ts';
 import { hasFlag, jettyError, rawJsonResponse, textResponse } from './http.ts';
 
@@ -38,7 +39,7 @@ export function loadStatus(c: Context, ctx: ClusterContext): Response {
     }
     interval = parsed.interval;
   }
-  const stats = loadStatistics(ctx, ds, interval, hasFlag(c, 'computeUsingClusterView'));
+  const stats = loadStatistics(ctx, ds, interval, hasFlag(c, 'computeUsingClusterView'), historicalsFor(ctx, ds));
   // Druid sets an entity on this 204, which Jetty drops with the body of any 204.
   if (stats.total === 0) return new Response(null, { status: 204 });
   const key = JSON.stringify(ds);
