@@ -22,14 +22,23 @@ interface UsedGroup {
   overshadowed: number;
 }
 
-function rulesOf(db: Database.Database, dataSource: string): Rule[] {
-  const parsed = parseRules(getRules(db, dataSource));
-  return parsed.ok ? parsed.rules : [];
+const parsedRules = new Map<string, Rule[]>();
+
+/** Parsed once per distinct rule list: 10,000 datasources share a few hundred lists, and parsing is the cost. */
+export function parsedRulesOf(list: unknown[] | undefined): Rule[] {
+  const text = JSON.stringify(list ?? []);
+  let rules = parsedRules.get(text);
+  if (!rules) {
+    if (parsedRules.size > 10_000) parsedRules.clear();
+    const parsed = parseRules(list ?? []);
+    rules = parsed.ok ? parsed.rules : [];
+    parsedRules.set(text, rules);
+  }
+  return rules;
 }
 
-/** The rules that decide a datasource, as text: a change of either list changes what its historicals hold. */
-export function rulesKey(db: Database.Database, dataSource: string): string {
-  return JSON.stringify([getRules(db, dataSource), getRules(db, DEFAULT_RULES_KEY)]);
+function rulesOf(db: Database.Database, dataSource: string): Rule[] {
+  return parsedRulesOf(getRules(db, dataSource));
 }
 
 /** Stable small hash, so a group's replicas always land on the same historicals of a tier. */
@@ -49,9 +58,10 @@ export function targetsOf(
   tiers: readonly TierConfig[],
   dataSource: string,
   now: number,
+  allRules: Record<string, unknown[]>,
 ): Map<string, Map<string, TargetGroup>> {
-  const rules = rulesOf(db, dataSource);
-  const defaults = rulesOf(db, DEFAULT_RULES_KEY);
+  const rules = parsedRulesOf(allRules[dataSource]);
+  const defaults = parsedRulesOf(allRules[DEFAULT_RULES_KEY]);
   const byHost = new Map<string, Map<string, TargetGroup>>();
   const hold = (host: string, group: TargetGroup) => {
     const held = byHost.get(host) ?? new Map<string, TargetGroup>();
@@ -68,7 +78,7 @@ export function targetsOf(
     if (g.overshadowed) continue;
     const match = findMatchingRule(rules, defaults, g, now);
     if (!match) continue;
-    const key = JSON.stringify([g.start, g.end, g.version]);
+    const key = `${g.start}/${g.end}/${g.version}`;
     const target = { key, start: g.start, end: g.end, version: g.version, count: g.used_count, size: g.used_size };
     if (match.rule.type.startsWith('broadcast')) {
       for (const tier of tiers) for (const server of tier.servers) hold(server.host, target);

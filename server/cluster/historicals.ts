@@ -76,8 +76,14 @@ const portion = (group: TargetGroup, count: number): TargetGroup => ({
 });
 
 /** Assigns one datasource's groups again: at once, or as queue items for the difference. */
-function assign(ctx: ClusterContext, fleet: Fleet, dataSource: string, instant: boolean, key: string): void {
-  const targets = targetsOf(ctx.db, ctx.config.tiers, dataSource, ctx.now());
+function assign(
+  ctx: ClusterContext,
+  fleet: Fleet,
+  dataSource: string,
+  instant: boolean,
+  [key, rules]: [string, Record<string, unknown[]>],
+): void {
+  const targets = targetsOf(ctx.db, ctx.config.tiers, dataSource, ctx.now(), rules);
   for (const server of fleet.servers) {
     const wanted = targets.get(server.host) ?? new Map<string, TargetGroup>();
     server.queue = server.queue.filter((item) => item.dataSource !== dataSource);
@@ -145,12 +151,12 @@ function candidates(fleet: Fleet, ctx: ClusterContext): Set<string> {
 const SLICE_MS = 20;
 const catchingUp = new WeakMap<ClusterContext, Promise<void>>();
 
-function staleNames(ctx: ClusterContext, fleet: Fleet, names: Iterable<string>): Array<[string, string]> {
+function staleNames(ctx: ClusterContext, fleet: Fleet, names: Iterable<string>) {
   const rules = getAllRules(ctx.db);
-  const stale: Array<[string, string]> = [];
+  const stale: Array<[string, [string, Record<string, unknown[]>]]> = [];
   for (const name of names) {
     const key = keyOf(ctx, rules, name);
-    if (fleet.seen.get(name) !== key) stale.push([name, key]);
+    if (fleet.seen.get(name) !== key) stale.push([name, [key, rules]]);
   }
   return stale;
 }
@@ -164,7 +170,7 @@ export function historicalsFor(ctx: ClusterContext, dataSource: string): Histori
   const fleet = fleetOf(ctx);
   advance(ctx, fleet);
   if (loadRateOf(ctx) === null) {
-    for (const [name, key] of staleNames(ctx, fleet, [dataSource])) assign(ctx, fleet, name, true, key);
+    for (const [name, keyed] of staleNames(ctx, fleet, [dataSource])) assign(ctx, fleet, name, true, keyed);
   }
   return fleet.servers;
 }
@@ -192,7 +198,7 @@ async function catchUp(ctx: ClusterContext, fleet: Fleet): Promise<void> {
     }
     // Keyed as of now: a write between slices changed the generation, and the next read catches that up.
     const key = keyOf(ctx, rules, name);
-    if (fleet.seen.get(name) !== key) assign(ctx, fleet, name, true, key);
+    if (fleet.seen.get(name) !== key) assign(ctx, fleet, name, true, [key, rules]);
   }
 }
 
@@ -208,6 +214,7 @@ export function assignAfterDuty(ctx: ClusterContext, instant = false): void {
   const rules = getAllRules(ctx.db);
   for (const name of candidates(fleet, ctx)) {
     const key = keyOf(ctx, rules, name);
-    if (instant || fleet.seen.get(name) !== key || key.includes('ByPeriod')) assign(ctx, fleet, name, instant, key);
+    if (instant || fleet.seen.get(name) !== key || key.includes('ByPeriod'))
+      assign(ctx, fleet, name, instant, [key, rules]);
   }
 }

@@ -40,7 +40,7 @@ export function loadStatistics(
   const decide = replicaDecider(ctx.db, ctx.config.tiers, dataSource, ctx.now());
   const stats: LoadStatistics = { total: 0, unavailable: 0, underReplicated: new Map() };
   for (const group of groups) {
-    const key = JSON.stringify([group.start, group.end, group.version]);
+    const key = `${group.start}/${group.end}/${group.version}`;
     let available = 0;
     const heldPerTier = new Map<string, number>();
     for (const server of servers) {
