@@ -91,7 +91,7 @@ test.describe('datasource actions', () => {
     await expect(dialog).toContainText('3 segments fully inside 2019-08-25T00:00:00.000Z/2019-08-28T12:00:00.000Z');
     await expect(dialog).toContainText('1 segment only partly inside the interval is left as it is.');
     await interval.fill('2019-08-28/2019-08-25');
-    await expect(dialog).toContainText('The end is before the start.');
+    await expect(dialog).toContainText('End must be after start.');
     await expect(dialog.getByRole('button', { name: 'Mark segments unused' })).toBeDisabled();
     await interval.fill('2019-08-25/P3D');
     await dialog.getByRole('button', { name: 'Mark 3 segments unused' }).click();
@@ -114,7 +114,11 @@ test.describe('datasource actions', () => {
     await page.getByRole('button', { name: `Actions for ${DONNEES}` }).click();
     await page.getByRole('button', { name: 'Mark unused by interval…' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Whole datasource' }).click();
+    await dialog.getByRole('button', { name: 'Interval: calendar and presets' }).click();
+    await page
+      .getByRole('dialog', { name: 'Interval: calendar and presets' })
+      .getByRole('button', { name: 'Whole datasource' })
+      .click();
     await expect(dialog).toContainText('8 segments fully inside');
     // Every used segment: the name must be typed, as for "Mark all unused".
     await dialog.getByRole('textbox', { name: `Type ${DONNEES} to confirm` }).fill(DONNEES);

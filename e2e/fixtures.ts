@@ -10,7 +10,7 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** Set `test.use({ isolated: true })` for tests that need a pristine demo cluster of their own. */
   isolated: boolean;
-  /** Extra server flags for an isolated cluster, e.g. `['--load-rate', '4']`. */
+  /** Extra `server/main.ts` flags for an isolated cluster, e.g. `['--properties', file]`. */
   clusterArgs: string[];
   /** The cluster the test's page and `request` talk to. */
   cluster: LocalClusterProcess;

@@ -119,7 +119,7 @@ test.describe('rule history of the seeded cluster', () => {
       if (request.url().includes('/rules/history')) requests.push(request.url());
     });
     await history.intervalField.fill('2023-07-19/2023-07-13');
-    await expect(page.getByText('The end is before the start.')).toBeVisible();
+    await expect(page.getByText('End must be after start.')).toBeVisible();
     // The URL and the list keep the last valid interval.
     expect(new URL(page.url()).searchParams.get('interval')).toBe('2023-07-13/2023-07-19');
     await expect(history.rows()).toHaveCount(8);
@@ -170,6 +170,51 @@ test.describe('rule history of the seeded cluster', () => {
     await page.keyboard.press('Enter');
     await expect(history.detail).toContainText('Change to wikipedia_api');
     await expect(history.details().first()).toContainText('2023-07-18 18:11:02 UTC');
+  });
+
+  test('presets run from the last 24 hours to all time; "All time" shows every change', async ({ page }) => {
+    const history = new HistoryPage(page);
+    await history.goto(SEEDED_WEEK);
+    await expect(history.rows()).toHaveCount(8);
+    await history.intervalButton.click();
+    const presets = history.intervalPopover.getByRole('list', { name: 'Presets' }).getByRole('button');
+    await expect(presets).toHaveText([
+      'Last 24 hours',
+      'Last 7 days',
+      'Last 30 days',
+      'Last 90 days',
+      'Last year',
+      'All time',
+    ]);
+    // The calendar opens on the range shown, not on today's month.
+    await expect(history.intervalPopover.getByRole('grid', { name: 'July 2023' })).toBeVisible();
+    await presets.last().click();
+    await expect(history.intervalPopover).toBeHidden();
+    await expect(history.intervalField).toHaveValue(/^1000-01-01\/\d{4}-/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('interval')).toMatch(/^1000-01-01\//);
+    await expect(history.table).toContainText('kttm1');
+  });
+
+  test('an opened change is scrolled into view, where the timeline or the list was clicked', async ({ page }) => {
+    // Narrower than 1100 px the change opens below the list, off screen.
+    await page.setViewportSize({ width: 1024, height: 720 });
+    const history = new HistoryPage(page);
+    await history.goto(SEEDED_WEEK);
+    await history.open('social_media', '2023-07-13 18:05:33 UTC');
+    const heading = (dataSource: string) => history.detail.getByRole('heading', { name: `Change to ${dataSource}` });
+    await expect(heading('social_media')).toBeInViewport();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const bundle = history.lane('wikipedia_api').getByRole('button', { name: /^2 changes to wikipedia_api/ });
+    await bundle.focus();
+    await page.keyboard.press('Enter');
+    const first = history
+      .lane('wikipedia_api')
+      .getByRole('button', { name: /^wikipedia_api, 2023-07-18 18:10:44 UTC/ });
+    await expect(first).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(heading('wikipedia_api')).toBeInViewport();
+    // Focus stays on the timeline, so its arrow keys go on working.
+    await expect(first).toBeFocused();
   });
 
   test('the zoom buttons and the wheel change the window', async ({ page }) => {
@@ -277,7 +322,7 @@ test.describe('rule history after a change', () => {
 
     const rules = new RulesPage(page);
     await expect(page.getByRole('region', { name: 'Restoring an earlier version' })).toContainText(
-      '2023-07-10T09:00:00.000Z',
+      '2023-07-10 09:00:00 UTC',
     );
     await rules.saveButton.click();
     await expect(rules.saveDialog.getByLabel('Comment (why)')).toHaveValue(/2023-07-10T09:00:00.000Z/);

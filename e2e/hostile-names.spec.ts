@@ -71,6 +71,7 @@ test.describe('axe finds no serious or critical violation', () => {
     '/rules/kttm1',
     '/rules/_default',
     '/history?interval=2023-07-01%2F2023-08-01',
+    '/unused-data',
   ];
   for (const scheme of ['light', 'dark'] as const) {
     for (const view of views) {

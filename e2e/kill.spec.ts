@@ -109,10 +109,10 @@ test.describe('kill dry runs that change nothing', () => {
       if (r.method() === 'DELETE' || r.url().includes('unusedSegments?interval')) sent.push(`${r.method()} ${r.url()}`);
     });
     await kill.intervalField.fill('2024-03-01/2024-02-01');
-    await expect(page.getByText('The end is before the start.')).toBeVisible();
+    await expect(page.getByText('End must be after start.')).toBeVisible();
     await expect(kill.intervalField).toHaveAttribute('aria-invalid', 'true');
     await kill.intervalField.fill('last tuesday');
-    await expect(page.getByText(/Separate the start and the end/)).toBeVisible();
+    await expect(page.getByText(/^Not an interval: use start\/end such as 2015-09-12\/2015-09-13/)).toBeVisible();
     await expect(kill.dryRun).toHaveCount(0);
     await expect(kill.killButton).toHaveCount(0);
     expect(sent).toEqual([]);
@@ -137,7 +137,7 @@ test.describe('kill dry runs that change nothing', () => {
     const kill = new KillPage(page);
     await kill.goto('sales_events', '2024-02-01/3000-01-01');
     await expect(kill.dryRun).toContainText('The interval reaches into the future.');
-    await kill.page.getByRole('button', { name: /Druid’s usual kill range/ }).click();
+    await kill.pickPreset('Everything older than 24 hours');
     await expect(kill.intervalField).toHaveValue(/^1000-01-01\//);
     await expect(kill.dryRun).not.toContainText('reaches into');
     await expect(kill.verdict()).toContainText('unused segments');
@@ -148,8 +148,40 @@ test.describe('kill dry runs that change nothing', () => {
     await kill.goto();
     await kill.dataSource.selectOption('données_ventes_été');
     await expect(page).toHaveURL(/\/kill\/donn%C3%A9es_ventes_%C3%A9t%C3%A9$/);
-    await page.getByRole('button', { name: 'All unused segments of données_ventes_été' }).click();
+    await kill.pickPreset('All unused segments of données_ventes_été');
     await expect(kill.verdict()).toContainText('3 unused segments');
     await expect(kill.killButton).toHaveText('Kill 3 segments…');
+  });
+});
+
+test.describe('the kill interval field', () => {
+  test('offers only what the kill view does not warn against, opens on the data, and closes back to its button', async ({
+    page,
+    expectAccessible,
+  }) => {
+    const kill = new KillPage(page);
+    await kill.goto('sales_events');
+    await kill.intervalButton.click();
+    await expect(kill.intervalPopover).toBeVisible();
+    // Focus moves into the popover, and the rest of the page is inert while it is open.
+    await expect(kill.intervalPopover.locator(':focus')).toHaveCount(1);
+    const presets = kill.intervalPopover.getByRole('list', { name: 'Presets' }).getByRole('button');
+    await expect(presets).toHaveText(['Everything older than 24 hours', 'All unused segments of sales_events']);
+    // Each preset shows the plain interval text it writes.
+    await expect(presets.first()).toHaveAccessibleDescription(/^1000-01-01\/\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
+    // No interval typed yet: the calendar opens on the unused segments' first month, not on today's.
+    const unusedRange = (await presets.nth(1).getAttribute('aria-describedby')) ?? '';
+    const unusedStart = (await page.locator(`[id="${unusedRange}"]`).textContent())?.slice(0, 7) ?? '';
+    const month = new Date(`${unusedStart}-01T00:00Z`).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+    expect(unusedStart).toMatch(/^20\d\d-\d\d$/);
+    await expect(kill.intervalPopover.getByRole('grid', { name: `${month} ${unusedStart.slice(0, 4)}` })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expectAccessible(page);
+    }
+    await page.keyboard.press('Escape');
+    await expect(kill.intervalPopover).toBeHidden();
+    await expect(kill.intervalButton).toBeFocused();
+    await expect(kill.intervalField).toHaveValue('');
   });
 });

@@ -428,7 +428,10 @@ test.describe('saving rules', () => {
     await postRules(request, 'wikipedia_api', [{ type: 'dropForever' }], 'newer version');
     const rules = new RulesPage(page);
     await rules.goto('wikipedia_api', `?restore=${encodeURIComponent(auditTime)}`);
-    await expect(page.getByRole('region', { name: 'Restoring an earlier version' })).toContainText(auditTime);
+    // Shown in 24-hour UTC to the second: 2023-07-18T18:49:43.964Z reads 2023-07-18 18:49:43 UTC.
+    await expect(page.getByRole('region', { name: 'Restoring an earlier version' })).toContainText(
+      `${auditTime.slice(0, 10)} ${auditTime.slice(11, 19)} UTC`,
+    );
     await expect(rules.typeSelect(1)).toHaveValue('dropBeforeByPeriod');
     await expect(page).toHaveURL(/\/rules\/wikipedia_api$/);
     await rules.saveButton.click();

@@ -23,7 +23,7 @@ test.describe('one safety model', () => {
     const id = wikiId(5);
     await view.row(id).getByRole('button', { name: 'Mark unused' }).click();
     const toast = page.getByRole('listitem').filter({ hasText: 'of wikipedia_hour marked unused' });
-    await expect(toast).toContainText('2015-09-12T05:00Z/2015-09-12T06:00Z of wikipedia_hour marked unused');
+    await expect(toast).toContainText('2015-09-12 05:00–06:00 of wikipedia_hour marked unused');
     await expect(toast).not.toContainText(id);
     await expect(view.stateOf(id)).toHaveText('unused');
     expect(await usedIds(request, WIKI)).not.toContain(id);
@@ -51,12 +51,12 @@ test.describe('one safety model', () => {
     await dialog.getByRole('textbox', { name: 'Interval', exact: true }).fill('2015-09-12T00:00Z/2015-09-12T06:00Z');
     // The exact effect on the button: count, time range, bytes.
     const confirm = dialog.getByRole('button', {
-      name: /^Mark 5 segments unused \(2015-09-12\/2015-09-12T06:00Z, [\d.]+ [KM]?B\)$/,
+      name: /^Mark 5 segments unused \(2015-09-12 00:00–06:00, [\d.]+ [KM]?B\)$/,
     });
     await expectAccessible(page);
     await confirm.click();
     const toast = page.getByRole('listitem').filter({ hasText: 'marked unused' }).filter({ hasText: '5 segments' });
-    await expect(toast).toContainText('2015-09-12/2015-09-12T06:00Z of wikipedia_hour: 5 segments marked unused');
+    await expect(toast).toContainText('2015-09-12 00:00–06:00 of wikipedia_hour: 5 segments marked unused');
     expect(await usedIds(request, WIKI)).toEqual(allHours.slice(6));
 
     await toast.getByRole('button', { name: 'Undo' }).click();

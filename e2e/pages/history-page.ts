@@ -5,6 +5,9 @@ export class HistoryPage {
   readonly heading: Locator;
   readonly dataSource: Locator;
   readonly intervalField: Locator;
+  /** The interval field's button and the popover it opens (presets, calendar). */
+  readonly intervalButton: Locator;
+  readonly intervalPopover: Locator;
   readonly countMode: Locator;
   readonly intervalMode: Locator;
   readonly countField: Locator;
@@ -17,6 +20,8 @@ export class HistoryPage {
     this.heading = page.getByRole('heading', { name: 'Rule history', level: 1 });
     this.dataSource = page.getByLabel('Datasource');
     this.intervalField = page.getByRole('textbox', { name: 'Time range of the changes' });
+    this.intervalButton = page.getByRole('button', { name: 'Time range of the changes: calendar and presets' });
+    this.intervalPopover = page.getByRole('dialog', { name: 'Time range of the changes: calendar and presets' });
     this.countMode = page.getByRole('radio', { name: 'The last N changes' });
     this.intervalMode = page.getByRole('radio', { name: 'Changes in a time range' });
     this.countField = page.getByRole('spinbutton', { name: 'Number of changes' });

@@ -1,10 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Kill view, through the roles and labels a user relies on. */
 export class KillPage {
   readonly heading: Locator;
   readonly dataSource: Locator;
   readonly intervalField: Locator;
+  /** The interval field's button and the popover it opens (presets, calendar). */
+  readonly intervalButton: Locator;
+  readonly intervalPopover: Locator;
   readonly dryRun: Locator;
   readonly toDelete: Locator;
   readonly killButton: Locator;
@@ -19,6 +22,8 @@ export class KillPage {
     this.heading = page.getByRole('heading', { name: 'Kill unused segments', level: 1 });
     this.dataSource = page.getByRole('combobox', { name: 'Datasource' });
     this.intervalField = page.getByRole('textbox', { name: 'Interval to kill' });
+    this.intervalButton = page.getByRole('button', { name: 'Interval to kill: calendar and presets' });
+    this.intervalPopover = page.getByRole('dialog', { name: 'Interval to kill: calendar and presets' });
     this.dryRun = page.getByRole('region', { name: 'Dry run', exact: true });
     this.toDelete = page.getByRole('region', { name: 'Unused segments that will be deleted' });
     this.killButton = page.getByRole('button', { name: /^Kill [\d,]+ segments?…$/ });
@@ -38,6 +43,13 @@ export class KillPage {
   /** The dry run's headline ("30 unused segments (…) will be permanently deleted" or "Nothing to delete."). */
   verdict(): Locator {
     return this.dryRun.getByRole('status');
+  }
+
+  /** Opens the interval popover and picks a preset, which closes it. */
+  async pickPreset(name: string) {
+    await this.intervalButton.click();
+    await this.intervalPopover.getByRole('button', { name, exact: true }).click();
+    await expect(this.intervalPopover).toBeHidden();
   }
 
   confirmButton(count: number): Locator {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { describeErrorBody } from '../druid/error-body.ts';
+import { clientTarget } from './client-target.ts';
 import { authorizationHeader, credentialsGeneration, getCredentials } from './credentials.ts';
 import { DruidApiError, isDruidApiError } from './druid-api-error.ts';
 import { forbiddenWriteMessage, markReadOnly, writeTarget } from './write-permissions.ts';
@@ -41,7 +42,7 @@ export function requestHeaders(extra?: Record<string, string>, hasBody = false):
   // X-Druid-Console asks our server to hide Basic challenges, so the browser never opens its own login prompt.
   const headers: Record<string, string> = { Accept: 'application/json, text/plain', 'X-Druid-Console': '1', ...extra };
   if (hasBody) headers['Content-Type'] = 'application/json';
-  const auth = authorizationHeader(getCredentials());
+  const auth = clientTarget().authorization ?? authorizationHeader(getCredentials());
   if (auth) headers.Authorization = auth;
   return headers;
 }
@@ -115,7 +116,7 @@ async function sendOnce(path: string, options: RequestOptions): Promise<DruidRes
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    response = await fetch(clientTarget().baseUrl + buildUrl(path, options.query), {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -13,6 +13,7 @@ import { ThemeToggle } from './theme-toggle.tsx';
 const NAV = [
   { href: '/segments', label: 'Segments' },
   { href: '/kill', label: 'Kill' },
+  { href: '/unused-data', label: 'Unused data' },
   { href: '/rules', label: 'Rules' },
   { href: '/history', label: 'History' },
   { href: '/cluster', label: 'Cluster' },

@@ -13,7 +13,13 @@ const RulesIndexPage = lazyPage(() => import('../features/rules/rules-index-page
 const RulesEditorPage = lazyPage(() =>
   import('../features/rules/rules-editor-page.tsx').then((m) => m.RulesEditorPage),
 );
+const RulesAsCodePage = lazyPage(() =>
+  import('../features/rules-as-code/rules-as-code-page.tsx').then((m) => m.RulesAsCodePage),
+);
 const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
+const UnusedDataPage = lazyPage(() =>
+  import('../features/unused-data/unused-data-page.tsx').then((m) => m.UnusedDataPage),
+);
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
 type Preloadable = Pick<LazyPage<never>, 'preload'>;
@@ -23,7 +29,9 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   segments: [DataSourcesPage, SegmentsPage],
   kill: [KillPage, KillPage],
   rules: [RulesIndexPage, RulesEditorPage],
+  'rules-as-code': [RulesAsCodePage],
   history: [HistoryPage],
+  'unused-data': [UnusedDataPage],
   cluster: [ClusterPage],
 };
 
@@ -60,8 +68,14 @@ export function AppRoutes() {
           <RulesIndexPage />
         </Route>
         <Route path="/rules/:dataSource">{(params) => <RulesEditorPage dataSource={params.dataSource} />}</Route>
+        <Route path="/rules-as-code">
+          <RulesAsCodePage />
+        </Route>
         <Route path="/history">
           <HistoryPage />
+        </Route>
+        <Route path="/unused-data">
+          <UnusedDataPage />
         </Route>
         <Route path="/cluster">
           <ClusterPage />

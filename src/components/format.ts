@@ -10,3 +10,5 @@ export function formatCount(count: number): string {
 export function formatCountOf(count: number, noun: string, plural = `${noun}s`): string {
   return `${formatCount(count)} ${count === 1 ? noun : plural}`;
 }
+
+export { formatIso, formatUtc, formatUtcRange, type TimeFormatOptions } from './format-time.ts';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { calendarRangeOf, intervalOfCalendarRange, parseTimeOfDay } from './calendar-sync.ts';
-import { monthInterval, yearInterval } from './interval-presets.ts';
 
 const H = 3_600_000;
 const SEP_12 = Date.UTC(2015, 8, 12);
@@ -63,15 +62,5 @@ describe('parseTimeOfDay', () => {
     expect(parseTimeOfDay('06:30')).toEqual({ hour: 6, minute: 30, second: 0, millis: 0 });
     expect(parseTimeOfDay('06:30:15.5')).toEqual({ hour: 6, minute: 30, second: 15, millis: 500 });
     expect(parseTimeOfDay('24:00')).toBeNull();
-  });
-});
-
-describe('month and year presets', () => {
-  it('cover the whole month or year in UTC', () => {
-    expect(monthInterval('2024-02', 'utc')).toBe('2024-02-01/2024-03-01');
-    expect(monthInterval('2024-12', 'utc')).toBe('2024-12-01/2025-01-01');
-    expect(monthInterval('2024-13', 'utc')).toBeNull();
-    expect(yearInterval('2019', 'utc')).toBe('2019-01-01/2020-01-01');
-    expect(yearInterval('19', 'utc')).toBeNull();
   });
 });

@@ -10,12 +10,15 @@ import {
   intervalOfCalendarRange,
   parseTimeOfDay,
 } from './calendar-sync.ts';
+import { calendarFocus } from './interval-presets.ts';
 import { partsOf, type Zone } from './interval-text.ts';
 
 interface IntervalCalendarProps {
   /** The interval the text currently holds, or null while it does not parse. */
   interval: Interval | null;
   zone: Zone;
+  /** Where the data lies: the calendar opens there when the text does not say. */
+  extent: Interval | null;
   now: number;
   onChange: (interval: Interval) => void;
 }
@@ -26,10 +29,10 @@ function monthOf(ms: number, zone: Zone): Date {
 }
 
 /** The range calendar and the two time-of-day inputs; every complete choice becomes a new interval. */
-export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCalendarProps) {
+export function IntervalCalendar({ interval, extent, zone, now, onChange }: IntervalCalendarProps) {
   const id = useId();
   const range = interval ? calendarRangeOf(interval, zone) : null;
-  const [month, setMonth] = useState(() => monthOf(range ? (interval?.start ?? now) : now, zone));
+  const [month, setMonth] = useState(() => monthOf(calendarFocus(range ? interval : null, extent, now), zone));
   // After the first click of a new range only its start is known; the text already holds that single day.
   const [draftFrom, setDraftFrom] = useState<CalendarDay | null>(null);
   const [startTime, setStartTime] = useState(range?.startTime ?? '00:00');
@@ -49,11 +52,13 @@ export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCale
     setStartTime(next.startTime);
     setEndTime(next.endTime);
     setMonth((shown) => {
-      const wanted = monthOf(start, zone);
+      const startMonth = monthOf(start, zone);
       const endMonth = monthOf(end, zone);
-      return shown >= wanted && shown <= endMonth ? shown : wanted;
+      return shown >= startMonth && shown <= endMonth
+        ? shown
+        : monthOf(calendarFocus({ start, end }, extent, now), zone);
     });
-  }, [start, end, zone]);
+  }, [start, end, zone, extent, now]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a half-picked range means nothing in another zone.
   useEffect(() => setDraftFrom(null), [zone]);
@@ -90,7 +95,12 @@ export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCale
     if (range && parseTimeOfDay(text)) emit(range.from, range.to, times);
   }
 
+  const zoneName = zone === 'utc' ? 'UTC' : 'local';
+  // The years the caption's menu offers: around the data and today, not back to 1970 or the year 1000.
+  const shownYear = month.getFullYear();
   const thisYear = new Date(now).getUTCFullYear();
+  const firstYear = Math.min(shownYear, thisYear, extent ? new Date(extent.start).getUTCFullYear() : thisYear) - 10;
+  const lastYear = Math.max(shownYear, thisYear) + 10;
   return (
     <div className="interval-calendar">
       <DayPicker
@@ -103,38 +113,60 @@ export function IntervalCalendar({ interval, zone, now, onChange }: IntervalCale
         onMonthChange={setMonth}
         timeZone={zone === 'utc' ? 'UTC' : undefined}
         captionLayout="dropdown"
-        startMonth={new Date(Date.UTC(1970, 0, 1))}
-        endMonth={new Date(Date.UTC(thisYear + 10, 11, 1))}
+        startMonth={new Date(Date.UTC(firstYear, 0, 1))}
+        endMonth={new Date(Date.UTC(lastYear, 11, 1))}
         weekStartsOn={1}
         fixedWeeks
         footer={draftFrom ? 'Pick the last day of the range.' : 'Pick the first day, then the last day of the range.'}
       />
       <div className="row interval-calendar-times">
-        <div className="field">
-          <label htmlFor={`${id}-start`}>Start time ({zone === 'utc' ? 'UTC' : 'local'})</label>
-          <input
-            id={`${id}-start`}
-            type="time"
-            step={1}
-            value={startTime}
-            onChange={(event) => onTime('start', event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-end`}>End time ({zone === 'utc' ? 'UTC' : 'local'}, exclusive)</label>
-          <input
-            id={`${id}-end`}
-            type="time"
-            step={1}
-            value={endTime}
-            aria-describedby={`${id}-end-hint`}
-            onChange={(event) => onTime('end', event.target.value)}
-          />
-          <span id={`${id}-end-hint`} className="field-hint">
-            00:00 runs to the end of the last day.
-          </span>
-        </div>
+        <TimeOfDayField
+          id={`${id}-start`}
+          label={`Start time (${zoneName}, 24-hour)`}
+          value={startTime}
+          onChange={(text) => onTime('start', text)}
+        />
+        <TimeOfDayField
+          id={`${id}-end`}
+          label={`End time (${zoneName}, exclusive)`}
+          value={endTime}
+          hint="00:00 runs to the end of the last day."
+          onChange={(text) => onTime('end', text)}
+        />
       </div>
+    </div>
+  );
+}
+
+interface TimeOfDayFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  hint?: string;
+  onChange: (text: string) => void;
+}
+
+/** `HH:mm[:ss[.SSS]]` typed as text: a native time input shows AM/PM in English locales, and times here are 24-hour. */
+function TimeOfDayField({ id, label, value, hint, onChange }: TimeOfDayFieldProps) {
+  const valid = parseTimeOfDay(value) !== null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="mono interval-calendar-time"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="HH:mm"
+        value={value}
+        aria-invalid={!valid}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <span id={`${id}-hint`} className={valid ? 'field-hint' : 'field-error'}>
+        {valid ? hint : 'Use 24-hour time such as 06:30 or 18:45:30.'}
+      </span>
     </div>
   );
 }

@@ -17,6 +17,12 @@ function Harness(props: Partial<IntervalPickerProps> & { initial?: string }) {
 }
 
 const valueText = () => screen.getByTestId('value').textContent;
+const openButton = () => screen.getByRole('button', { name: 'Interval: calendar and presets' });
+
+async function openPopover(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(openButton());
+  return screen.getByRole('dialog', { name: 'Interval: calendar and presets' });
+}
 
 function selectedDays(): string[] {
   return screen
@@ -26,32 +32,51 @@ function selectedDays(): string[] {
 }
 
 describe('IntervalPicker', () => {
-  it('shows the canonical form of what is typed, and errors in words', async () => {
+  it('shows the canonical form of what is typed, and errors in plain words', async () => {
     const user = userEvent.setup();
     render(<Harness />);
-    const input = screen.getByLabelText('Interval');
-    await user.type(input, '2015-09-12T00:00Z/P1D');
+    const input = screen.getByRole('textbox', { name: 'Interval' });
+    await user.type(input, '2015-09-12T02:00+02:00/P1D');
     expect(screen.getByText('2015-09-12T00:00:00.000Z/2015-09-13T00:00:00.000Z')).toBeVisible();
     expect(input).toHaveAttribute('aria-invalid', 'false');
     await user.clear(input);
     await user.type(input, '2015-09-13/2015-09-12');
-    expect(screen.getByText('The end is before the start.')).toBeVisible();
+    expect(screen.getByText('End must be after start.')).toBeVisible();
     expect(input).toHaveAttribute('aria-invalid', 'true');
-    expect(input).toHaveAccessibleDescription(/The end is before the start/);
+    expect(input).toHaveAccessibleDescription(/End must be after start/);
   });
 
-  it('moves the calendar to a typed interval and selects its days', async () => {
+  it('flags an empty required field once it is left, and never one where empty means something', async () => {
     const user = userEvent.setup();
-    render(<Harness />);
-    await user.type(screen.getByLabelText('Interval'), '2015-09-12/P3D');
-    expect(screen.getByRole('grid', { name: /September 2015/ })).toBeVisible();
+    const { unmount } = render(<Harness />);
+    await user.click(screen.getByRole('textbox', { name: 'Interval' }));
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Interval' })).toHaveAttribute('aria-invalid', 'true');
+    unmount();
+    render(<Harness emptyMeans="all time" />);
+    await user.click(screen.getByRole('textbox', { name: 'Interval' }));
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Interval' })).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('keeps the calendar in a popover: closed until asked, Escape closes it and focus returns', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial="2015-09-12/P3D" />);
+    expect(screen.queryByRole('grid')).toBeNull();
+    expect(openButton()).toHaveAttribute('aria-expanded', 'false');
+    const popover = await openPopover(user);
+    expect(openButton()).toHaveAttribute('aria-expanded', 'true');
+    expect(within(popover).getByRole('grid', { name: /September 2015/ })).toBeVisible();
     expect(selectedDays()).toEqual(['12', '13', '14']);
+    fireEvent.keyDown(within(popover).getByRole('grid'), { key: 'Escape' });
+    expect(screen.queryByRole('grid')).toBeNull();
+    expect(openButton()).toHaveFocus();
   });
 
   it('writes a calendar range into the text, the end day included', async () => {
     const user = userEvent.setup();
     render(<Harness initial="2015-09-12/2015-09-13" />);
-    const grid = screen.getByRole('grid', { name: /September 2015/ });
+    const grid = within(await openPopover(user)).getByRole('grid', { name: /September 2015/ });
     await user.click(within(grid).getByRole('button', { name: /September 20th, 2015/ }));
     expect(valueText()).toBe('2015-09-20/2015-09-21');
     await user.click(within(grid).getByRole('button', { name: /September 22nd, 2015/ }));
@@ -59,45 +84,73 @@ describe('IntervalPicker', () => {
     expect(selectedDays()).toEqual(['20', '21', '22']);
   });
 
-  it('applies times of day to the calendar range', () => {
+  it('applies times of day to the calendar range', async () => {
+    const user = userEvent.setup();
     render(<Harness initial="2015-09-12/2015-09-13" />);
+    await openPopover(user);
     fireEvent.change(screen.getByLabelText(/^Start time/), { target: { value: '06:00' } });
     expect(valueText()).toBe('2015-09-12T06:00Z/2015-09-13');
     fireEvent.change(screen.getByLabelText(/^End time/), { target: { value: '18:30' } });
     expect(valueText()).toBe('2015-09-12T06:00Z/2015-09-12T18:30Z');
+    // 24-hour text, never a locale's AM/PM: "6 pm" is explained and changes nothing.
+    fireEvent.change(screen.getByLabelText(/^End time/), { target: { value: '6 pm' } });
+    expect(screen.getByLabelText(/^End time/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Use 24-hour time such as 06:30 or 18:45:30.')).toBeVisible();
+    expect(valueText()).toBe('2015-09-12T06:00Z/2015-09-12T18:30Z');
   });
 
-  it('offers the caller presets before the built-in ones', async () => {
+  it('opens the calendar on the data’s month, not today’s, when nothing is typed', async () => {
     const user = userEvent.setup();
     render(<Harness presets={[{ label: 'Whole datasource', interval: '2015-09-12/2015-09-13' }]} />);
-    const presets = within(screen.getByRole('list', { name: 'Presets' })).getAllByRole('button');
-    expect(presets.map((b) => b.textContent)).toEqual([
-      'Whole datasource',
-      'Last 7 days',
-      'Last 30 days',
-      'Everything older than 24 hours',
-    ]);
-    await user.click(presets[0] as HTMLElement);
-    expect(valueText()).toBe('2015-09-12/2015-09-13');
-    expect(presets[0]).toHaveAttribute('aria-pressed', 'true');
-    await user.click(screen.getByRole('button', { name: 'Last 7 days' }));
-    expect(valueText()).toBe('2024-03-08T10:30Z/2024-03-15T10:30Z');
-    await user.click(screen.getByRole('button', { name: 'Everything older than 24 hours' }));
-    expect(valueText()).toBe('-146136543-09-08T08:23:32.096Z/2024-03-14T10:30Z');
+    const popover = await openPopover(user);
+    expect(within(popover).getByRole('grid', { name: /September 2015/ })).toBeVisible();
   });
 
-  it('picks a whole month or year', async () => {
+  it('opens an interval from the year 1000 on the data, not on the year 1000', async () => {
     const user = userEvent.setup();
-    render(<Harness />);
-    fireEvent.change(screen.getByLabelText('Month'), { target: { value: '2024-02' } });
-    await user.click(screen.getByRole('button', { name: 'Use month' }));
-    expect(valueText()).toBe('2024-02-01/2024-03-01');
-    await user.type(screen.getByLabelText('Year'), '2019');
-    await user.click(screen.getByRole('button', { name: 'Use year' }));
-    expect(valueText()).toBe('2019-01-01/2020-01-01');
-    await user.clear(screen.getByLabelText('Year'));
-    await user.type(screen.getByLabelText('Year'), '2021{Enter}');
-    expect(valueText()).toBe('2021-01-01/2022-01-01');
+    render(
+      <Harness
+        initial="1000-01-01/2024-03-14T10:30Z"
+        extent={{ start: Date.UTC(2019, 7, 25), end: Date.UTC(2019, 7, 28) }}
+      />,
+    );
+    const popover = await openPopover(user);
+    expect(within(popover).getByRole('grid', { name: /August 2019/ })).toBeVisible();
+  });
+
+  it('offers the caller presets first, then recent ones shortest first, each with its text', async () => {
+    const user = userEvent.setup();
+    render(<Harness presets={[{ label: 'Whole datasource', interval: '2015-09-12/2015-09-13' }]} />);
+    const popover = await openPopover(user);
+    const list = within(popover).getByRole('list', { name: 'Presets' });
+    const presets = within(list).getAllByRole('button');
+    expect(presets.map((b) => b.textContent)).toEqual([
+      'Whole datasource',
+      'Last 24 hours',
+      'Last 7 days',
+      'Last 30 days',
+    ]);
+    expect(presets[2]).toHaveAccessibleDescription('2024-03-08T10:30Z/2024-03-15T10:30Z');
+    await user.click(presets[0] as HTMLElement);
+    expect(valueText()).toBe('2015-09-12/2015-09-13');
+    // Picking a preset is a complete choice: the popover closes and focus goes back.
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(openButton()).toHaveFocus();
+    await openPopover(user);
+    expect(screen.getByRole('button', { name: 'Whole datasource' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('offers no recent presets where they would be the wrong pick, and "All time" where empty means that', async () => {
+    const user = userEvent.setup();
+    render(<Harness recentPresets={false} emptyMeans="all time" initial="2015-09-12/2015-09-13" />);
+    const list = within(await openPopover(user)).getByRole('list', { name: 'Presets' });
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['All time']);
+    await user.click(within(list).getByRole('button', { name: 'All time' }));
+    expect(valueText()).toBe('');
   });
 
   it('writes local times with their offset after switching to local time', async () => {
@@ -106,6 +159,7 @@ describe('IntervalPicker', () => {
     try {
       const user = userEvent.setup();
       render(<Harness initial="2015-09-12/2015-09-13" />);
+      await openPopover(user);
       await user.click(screen.getByRole('radio', { name: /Local/ }));
       // 2015-09-12T00:00Z is 05:30 in Kolkata: the calendar now shows local days and times.
       expect(screen.getByLabelText(/^Start time/)).toHaveValue('05:30');
@@ -117,17 +171,9 @@ describe('IntervalPicker', () => {
     }
   });
 
-  it('can fold the calendar away and back', async () => {
-    const user = userEvent.setup();
-    render(<Harness calendarInitiallyOpen={false} />);
-    expect(screen.queryByRole('grid')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Show calendar' }));
-    expect(screen.getByRole('grid')).toBeVisible();
-  });
-
   it('shows a caller error too', () => {
     render(<Harness initial="2015-09-12/2015-09-13" error="Druid refused this interval." />);
     expect(screen.getByText('Druid refused this interval.')).toBeVisible();
-    expect(screen.getByLabelText('Interval')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('textbox', { name: 'Interval' })).toHaveAttribute('aria-invalid', 'true');
   });
 });

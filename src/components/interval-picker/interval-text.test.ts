@@ -29,21 +29,34 @@ describe('readIntervalText', () => {
   });
 
   it.each([
-    ['', /Enter an interval/],
-    ['2015-09-12', /Separate the start and the end with “\/”/],
-    ['2015-09-13/2015-09-12', /end is before the start/],
-    ['2015-09-12/2015-09-12', /empty: the end equals the start/],
-    ['2015-09-12/P1X', /end “P1X” is not an ISO-8601 period/],
-    ['PXD/2015-09-12', /start “PXD” is not an ISO-8601 period/],
-    ['P1D/P2D', /Both sides are periods/],
-    ['2015-13-01/2015-14-01', /start “2015-13-01” is not a valid date-time: Value 13 for monthOfYear/],
-    ['2015-09-12/yesterday', /end “yesterday” is not a valid date-time/],
-    ['/2015-09-12', /start is missing/],
-    ['2015-09-12/', /end is missing/],
-  ])('explains %j in words', (text, message) => {
+    ['', 'Enter an interval such as 2015-09-12/2015-09-13.'],
+    [
+      '2015-09-12',
+      'Not an interval: use start/end such as 2015-09-12/2015-09-13, start/period such as 2015-09-12/P1D, or period/end.',
+    ],
+    ['2015-09-13/2015-09-12', 'End must be after start.'],
+    ['2015-09-12/2015-09-12', 'End must be after start.'],
+    ['2015-09-12/P1X', 'End “P1X” is not a period: use one such as P1D, PT6H, P1M or P1Y.'],
+    ['PXD/2015-09-12', 'Start “PXD” is not a period: use one such as P1D, PT6H, P1M or P1Y.'],
+    ['P1D/P2D', 'Both sides are periods: give a date on one side, such as 2015-09-12/P1D.'],
+    ['2015-13-01/2015-14-01', 'Start “2015-13-01” is not a date: there is no month 13 (1–12).'],
+    ['2015-02-30/2015-03-01', 'Start “2015-02-30” is not a date: there is no day 30 (1–28).'],
+    ['2015-09-12T25:00/P1D', 'Start “2015-09-12T25:00” is not a date: there is no hour 25 (0–23).'],
+    ['2015-09-12/yesterday', 'End “yesterday” is not a date: use a date such as 2015-09-12 or 2015-09-12T06:00Z.'],
+    ['/2015-09-12', 'Start is missing before “/”: use start/end such as 2015-09-12/2015-09-13.'],
+    ['2015-09-12/', 'End is missing after “/”: use start/end such as 2015-09-12/2015-09-13.'],
+  ])('explains %j in plain words', (text, message) => {
     const reading = readIntervalText(text);
     expect(reading.ok).toBe(false);
-    if (!reading.ok) expect(reading.error).toMatch(message);
+    if (!reading.ok) expect(reading.error).toBe(message);
+  });
+
+  it('never shows Druid’s Java wording', () => {
+    for (const text of ['2015-13-01/P1D', '2015-09-12T10:61/P1D', '2015-W60/P1D', 'x/y', '2015/2014']) {
+      const reading = readIntervalText(text);
+      expect(reading.ok).toBe(false);
+      if (!reading.ok) expect(reading.error).not.toMatch(/Bad interval|OfYear|OfMonth|OfDay|OfHour|Invalid format/);
+    }
   });
 
   it('flags only the empty text as empty', () => {

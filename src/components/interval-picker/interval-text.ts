@@ -12,49 +12,69 @@ export type IntervalReading =
   | { ok: true; interval: Interval; canonical: string }
   | { ok: false; error: string; empty: boolean };
 
-const EXAMPLE = 'e.g. 2015-09-12/2015-09-13, 2015-09-12T00:00Z/P1D or P1D/2015-09-13';
+const EXAMPLE = '2015-09-12/2015-09-13';
+const NOT_AN_INTERVAL = `Not an interval: use start/end such as ${EXAMPLE}, start/period such as 2015-09-12/P1D, or period/end.`;
+const DATE_FORMS = 'such as 2015-09-12 or 2015-09-12T06:00Z';
 
 function isPeriodText(text: string): boolean {
   return /^p/i.test(text);
 }
 
-/** "Cannot parse "x": Value 13 for monthOfYear…" → "Value 13 for monthOfYear…"; other Joda messages stay whole. */
+/** Joda's field names, as the person typing them thinks of them. */
+const FIELD_WORDS: Record<string, string> = {
+  year: 'year',
+  monthOfYear: 'month',
+  dayOfMonth: 'day',
+  weekOfWeekyear: 'week',
+  dayOfWeek: 'weekday',
+  dayOfYear: 'day of the year',
+  hourOfDay: 'hour',
+  minuteOfHour: 'minute',
+  secondOfMinute: 'second',
+};
+
+/**
+ * Why one side is not a date, in plain words: Joda's "Value 13 for monthOfYear must be in the range [1,12]"
+ * becomes "there is no month 13 (1–12)"; format errors point at the forms that work.
+ */
 function instantReason(text: string): string | null {
   const reason = readInstant(text, 'lenient');
   if (typeof reason !== 'string') return null;
-  const cannotParse = /^Cannot parse "[^"]*": (.*)$/.exec(reason);
-  return cannotParse?.[1] ?? 'it is not a date-time Druid can read (e.g. 2015-09-12 or 2015-09-12T06:00Z)';
+  const range = /Value (-?\d+) for (\w+) must be in the range \[(-?\d+),(-?\d+)\]/.exec(reason);
+  if (range) {
+    const [, value, field, min, max] = range as unknown as [string, string, string, string, string];
+    return `there is no ${FIELD_WORDS[field] ?? field} ${value} (${min}–${max})`;
+  }
+  return `use a date ${DATE_FORMS}`;
 }
 
-/** Why `text` is not a usable interval, in words; null when Druid would accept it (and it is not empty). */
+/** Why `text` is not a usable interval, in plain words; null when Druid would accept it (and it is not empty). */
 export function describeIntervalProblem(raw: string): string | null {
   const text = raw.trim();
-  if (text === '') return `Enter an interval, ${EXAMPLE}.`;
+  if (text === '') return `Enter an interval such as ${EXAMPLE}.`;
   if (tryParseInterval(text, { allowEmpty: false }).ok) return null;
   const normalized = text.replaceAll('_', '/');
   const slash = normalized.indexOf('/');
-  if (slash < 0) return `Separate the start and the end with “/”, ${EXAMPLE}.`;
+  if (slash < 0) return NOT_AN_INTERVAL;
   const left = normalized.slice(0, slash);
   const right = normalized.slice(slash + 1);
-  if (left === '') return 'The start is missing before “/”.';
-  if (right === '') return 'The end is missing after “/”.';
+  if (left === '') return `Start is missing before “/”: use start/end such as ${EXAMPLE}.`;
+  if (right === '') return `End is missing after “/”: use start/end such as ${EXAMPLE}.`;
   if (isPeriodText(left) && isPeriodText(right))
-    return 'Both sides are periods; give a start or an end date-time on one side.';
+    return 'Both sides are periods: give a date on one side, such as 2015-09-12/P1D.';
   for (const [side, part] of [
-    ['start', left],
-    ['end', right],
+    ['Start', left],
+    ['End', right],
   ] as const) {
     if (isPeriodText(part)) {
       if (tryParsePeriod(part) === null)
-        return `The ${side} “${part}” is not an ISO-8601 period (e.g. P1D, PT6H, P1M, P1Y2M).`;
+        return `${side} “${part}” is not a period: use one such as P1D, PT6H, P1M or P1Y.`;
     } else {
       const reason = instantReason(part);
-      if (reason) return `The ${side} “${part}” is not a valid date-time: ${reason}.`;
+      if (reason) return `${side} “${part}” is not a date: ${reason}.`;
     }
   }
-  const relaxed = tryParseInterval(text, { allowEmpty: true });
-  if (relaxed.ok) return 'The interval is empty: the end equals the start.';
-  return 'The end is before the start.';
+  return 'End must be after start.';
 }
 
 /** Reads user input: the interval and Druid's canonical form, or an explanation. Whitespace around it is ignored. */
@@ -63,7 +83,7 @@ export function readIntervalText(text: string): IntervalReading {
   const parsed = tryParseInterval(trimmed, { allowEmpty: false });
   if (trimmed !== '' && parsed.ok)
     return { ok: true, interval: parsed.interval, canonical: formatInterval(parsed.interval) };
-  return { ok: false, empty: trimmed === '', error: describeIntervalProblem(trimmed) ?? 'Not a valid interval.' };
+  return { ok: false, empty: trimmed === '', error: describeIntervalProblem(trimmed) ?? NOT_AN_INTERVAL };
 }
 
 export type Zone = 'utc' | 'local';

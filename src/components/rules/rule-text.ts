@@ -1,9 +1,10 @@
 /** Plain-language wording of retention rules, shared by every view that shows them. */
-import { formatInstant, isEternityBound } from '../../druid/instant.ts';
+
 import { tryParseInterval } from '../../druid/interval.ts';
 import { tryParsePeriod } from '../../druid/period.ts';
 import { type RuleAction, ruleAction } from '../../druid/rule-matching.ts';
 import type { Rule, RuleType, TieredReplicants } from '../../druid/rule-schemas.ts';
+import { formatUtc } from '../format-time.ts';
 
 export const ACTION_LABEL: Record<RuleAction, string> = { load: 'Load', drop: 'Drop', broadcast: 'Broadcast' };
 
@@ -95,10 +96,7 @@ export interface RuleSummaryFields {
 
 /** `2015-09-12T00:00:00.000Z` → "2015-09-12", with the time (24-hour UTC) only when it is not midnight. */
 function compactInstant(ms: number): string {
-  if (isEternityBound(ms)) return ms < 0 ? 'the beginning of time' : 'the end of time';
-  const iso = formatInstant(ms);
-  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
-  return iso.endsWith(':00.000Z') ? iso.slice(0, 16).replace('T', ' ') : iso;
+  return formatUtc(ms, { dateAtMidnight: true });
 }
 
 /** A valid interval in 24-hour UTC ("2015-09-12 – 2015-09-13"); other text as typed. */

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { type AuditEntry, parseAuditRules } from '../../api/history.ts';
 import { previousEntryQueryOptions } from '../../api/history-previous.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { RuleList } from '../../components/rules/rule-summary.tsx';
 import { toast } from '../../components/toast.ts';
-import { formatUtc } from './format-time.ts';
+import { formatAuditTime } from './format-time.ts';
 import { HistoryEntryDiff } from './history-entry-diff.tsx';
 
 interface HistoryEntryDetailProps {
@@ -45,9 +45,18 @@ export function HistoryEntryDetail({ entry, previousInList, closeHref }: History
   const previous = previousInList ?? fetched.data;
   const rules = parseAuditRules(entry.payload);
   const pretty = prettyPayload(entry.payload);
+  const sectionRef = useRef<HTMLElement>(null);
+  // The page keys this panel by entry, so it mounts once per opened change: bring its top into view when the
+  // filters and timeline above pushed it off screen (focus stays where it was, e.g. on the timeline's marks).
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (!section?.scrollIntoView) return;
+    const top = section.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight - 160) section.scrollIntoView({ block: 'start' });
+  }, []);
 
   return (
-    <section className="card stack history-entry" aria-labelledby={`${id}-title`}>
+    <section ref={sectionRef} className="card stack history-entry" aria-labelledby={`${id}-title`}>
       <div className="row history-entry-head">
         <h2 id={`${id}-title`}>
           Change to <span className="history-entry-key">{entry.key}</span>
@@ -59,7 +68,7 @@ export function HistoryEntryDetail({ entry, previousInList, closeHref }: History
       <dl className="key-values">
         <dt>Time</dt>
         <dd>
-          {formatUtc(entry.time)} <code className="muted">{entry.auditTime}</code>
+          {formatAuditTime(entry.time)} <code className="muted">{entry.auditTime}</code>
         </dd>
         <dt>Author</dt>
         <dd>{entry.author || <span className="muted">(none given)</span>}</dd>

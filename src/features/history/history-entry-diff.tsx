@@ -1,6 +1,6 @@
 import { type AuditEntry, type AuditRulesResult, parseAuditRules } from '../../api/history.ts';
 import { RulesDiffView } from '../../components/rules-diff/rules-diff-view.tsx';
-import { formatUtc } from './format-time.ts';
+import { formatAuditTime } from './format-time.ts';
 
 interface HistoryEntryDiffProps {
   entry: AuditEntry;
@@ -24,7 +24,7 @@ export function HistoryEntryDiff({ entry, previous, rules }: HistoryEntryDiffPro
   return (
     <div className="stack">
       <p>
-        Compared with the version of {formatUtc(previous.time)} by {previous.author || '(no author)'}
+        Compared with the version of {formatAuditTime(previous.time)} by {previous.author || '(no author)'}
         {previous.comment ? ` (“${previous.comment}”)` : ''}.
       </p>
       {before.ok ? (

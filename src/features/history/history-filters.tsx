@@ -4,10 +4,18 @@ import {
   type IntervalPreset,
   readIntervalText,
 } from '../../components/interval-picker/interval-picker.tsx';
+import { recentPresets } from '../../components/interval-picker/interval-presets.ts';
 import { formatInstantShort } from '../../components/interval-picker/interval-text.ts';
 import { DEFAULT_COUNT, type HistoryUrlState, MAX_COUNT, parseCount } from './use-history-url.ts';
 
-const DAY = 86_400_000;
+/** Newest first, shortest first: the order people scan them in; "All time" last. */
+const HISTORY_SPANS = [
+  { label: 'Last 24 hours', days: 1 },
+  { label: 'Last 7 days', days: 7 },
+  { label: 'Last 30 days', days: 30 },
+  { label: 'Last 90 days', days: 90 },
+  { label: 'Last year', days: 365 },
+];
 
 interface HistoryFiltersProps {
   state: HistoryUrlState;
@@ -16,21 +24,18 @@ interface HistoryFiltersProps {
   now: number;
 }
 
-/** The last 7 days as the picker's own preset writes them: what Druid's default window covers. */
+// Rounded up to the minute, so a change made in the current minute is inside.
+const endOf = (now: number) => Math.ceil(now / 60_000) * 60_000;
+
+/** The last 7 days as the "Last 7 days" preset writes them: what Druid's default window covers. */
 export function defaultWindowText(now: number): string {
-  const end = Math.floor(now / 60_000) * 60_000;
-  return `${formatInstantShort(end - 7 * DAY, 'utc')}/${formatInstantShort(end, 'utc')}`;
+  return recentPresets(now, 'utc', [{ label: 'Last 7 days', days: 7 }], 'up')[0]?.interval ?? '';
 }
 
-function extraPresets(now: number): IntervalPreset[] {
-  // Rounded up, so a change made in the current minute is inside.
-  const end = Math.ceil(now / 60_000) * 60_000;
-  const last = (days: number) => `${formatInstantShort(end - days * DAY, 'utc')}/${formatInstantShort(end, 'utc')}`;
-  return [
-    { label: 'Last 24 hours', interval: last(1) },
-    { label: 'Last 90 days', interval: last(90) },
-    { label: 'Last year', interval: last(365) },
-  ];
+export function historyPresets(now: number): IntervalPreset[] {
+  // From the year 1000, like the kill view's "everything older than": before any audit entry, and still plain text.
+  const allTime = { label: 'All time', interval: `1000-01-01/${formatInstantShort(endOf(now), 'utc')}` };
+  return [...recentPresets(now, 'utc', HISTORY_SPANS, 'up'), allTime];
 }
 
 /** Scope (datasource), and either a time range or the last N changes; every valid edit goes straight to the URL. */
@@ -39,7 +44,7 @@ export function HistoryFilters({ state, onChange, dataSources, now }: HistoryFil
   const urlInterval = state.interval ?? defaultWindowText(now);
   const [intervalText, setIntervalText] = useState(urlInterval);
   const [countText, setCountText] = useState(String(state.count));
-  const presets = useMemo(() => extraPresets(now), [now]);
+  const presets = useMemo(() => historyPresets(now), [now]);
 
   // Follow the URL when it changes from elsewhere (back button, "show the last 50 changes").
   useEffect(() => setIntervalText(urlInterval), [urlInterval]);
@@ -119,7 +124,7 @@ export function HistoryFilters({ state, onChange, dataSources, now }: HistoryFil
           value={intervalText}
           now={now}
           presets={presets}
-          calendarInitiallyOpen={false}
+          recentPresets={false}
           hint={
             state.interval === null
               ? "Druid's default window: the last 7 days. Type or pick another range; times are UTC."

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import type { AuditEntry } from '../../api/history.ts';
 import { PaddingRow } from '../../components/data-table/padding-row.tsx';
 import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
-import { formatUtc } from './format-time.ts';
+import { formatAuditTime } from './format-time.ts';
 import './history-table.css';
 
 const ROW_HEIGHT = 38;
@@ -58,8 +58,11 @@ export function HistoryTable({ entries, selectedId, hrefOf, caption }: HistoryTa
                 style={{ height: ROW_HEIGHT }}
               >
                 <td className="history-table-time">
-                  <Link href={hrefOf(entry)} aria-label={`${formatUtc(entry.time)}, ${entry.key}: open this change`}>
-                    {formatUtc(entry.time)}
+                  <Link
+                    href={hrefOf(entry)}
+                    aria-label={`${formatAuditTime(entry.time)}, ${entry.key}: open this change`}
+                  >
+                    {formatAuditTime(entry.time)}
                   </Link>
                 </td>
                 <td className="history-table-text" title={entry.key}>

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AuditEntry } from '../../api/history.ts';
-import { formatUtc, formatUtcMinutes } from './format-time.ts';
+import { formatAuditTime, formatUtcMinutes } from './format-time.ts';
 import { TimelineMark } from './timeline-mark.tsx';
 import { buildLanes, clusterEntries, type MarkCluster, MOVE_KEYS, moveMark, visibleEntries } from './timeline-marks.ts';
 import {
@@ -35,7 +35,7 @@ function TipContent({ cluster }: { cluster: MarkCluster }) {
     return (
       <>
         <strong>{first.key}</strong>
-        <span>{formatUtc(first.time)}</span>
+        <span>{formatAuditTime(first.time)}</span>
         <span>by {first.author || '(no author)'}</span>
         <span className="history-timeline-tip-comment">{first.comment || '(no comment)'}</span>
       </>
@@ -47,7 +47,7 @@ function TipContent({ cluster }: { cluster: MarkCluster }) {
         {cluster.entries.length} changes to {first.key}
       </strong>
       <span>
-        {formatUtc(cluster.start)} – {formatUtc(cluster.end)}
+        {formatAuditTime(cluster.start)} – {formatAuditTime(cluster.end)}
       </span>
       <span>
         by {authors.slice(0, 3).join(', ')}

@@ -1,5 +1,5 @@
 import type { FocusEvent, KeyboardEvent, MouseEvent } from 'react';
-import { formatUtc } from './format-time.ts';
+import { formatAuditTime } from './format-time.ts';
 import type { MarkCluster } from './timeline-marks.ts';
 
 export function clusterLabel(cluster: MarkCluster): string {
@@ -7,9 +7,9 @@ export function clusterLabel(cluster: MarkCluster): string {
   if (!first) return '';
   if (cluster.entries.length === 1) {
     const comment = first.comment ? `: ${first.comment}` : ', no comment';
-    return `${first.key}, ${formatUtc(first.time)}, by ${first.author || 'no author'}${comment}`;
+    return `${first.key}, ${formatAuditTime(first.time)}, by ${first.author || 'no author'}${comment}`;
   }
-  return `${cluster.entries.length} changes to ${first.key} from ${formatUtc(cluster.start)} to ${formatUtc(cluster.end)}; Enter zooms in`;
+  return `${cluster.entries.length} changes to ${first.key} from ${formatAuditTime(cluster.start)} to ${formatAuditTime(cluster.end)}; Enter zooms in`;
 }
 
 interface TimelineMarkProps {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { UnusedCount } from '../../api/kill-count.ts';
 import { useCanWrite } from '../../api/write-permissions.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { formatBytes, formatCountOf } from '../../components/format.ts';
+import { formatBytes, formatCountOf, formatUtcRange } from '../../components/format.ts';
 import { formatInterval, type Interval } from '../../druid/interval.ts';
 import { KillVersionList } from './kill-version-list.tsx';
 
@@ -59,9 +59,7 @@ export function KillConfirm({ dataSource, interval, count, onKill, pending, erro
           <strong>This cannot be undone.</strong>
         </p>
         {count.range && (
-          <p>
-            Segments from <code>{formatInterval(count.range).replace('/', ' to ')}</code>, in these versions:
-          </p>
+          <p>Segments from {formatUtcRange(count.range.start, count.range.end, { zone: true })}, in these versions:</p>
         )}
         <KillVersionList count={count} label="Versions the kill deletes" />
         <p className="muted">

@@ -30,7 +30,7 @@ describe('countSoFar', () => {
     expect(countSoFar(one)).toBe('1 unused segment (1.5 KB), 1 version so far');
     const range = { start: Date.UTC(2024, 0, 1), end: Date.UTC(2024, 0, 2) };
     expect(countSoFar({ ...one, count: 3, versionCount: 2, range })).toBe(
-      '3 unused segments (1.5 KB), from 2024-01-01T00:00:00.000Z to 2024-01-02T00:00:00.000Z, 2 versions so far',
+      '3 unused segments (1.5 KB), from 2024-01-01 00:00 – 2024-01-02 00:00 UTC, 2 versions so far',
     );
   });
 });

@@ -1,14 +1,13 @@
 import type { UnusedCount } from '../../api/kill-count.ts';
-import { formatBytes, formatCountOf } from '../../components/format.ts';
+import { formatBytes, formatCountOf, formatUtcRange } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
-import { formatInterval } from '../../druid/interval.ts';
 import { formatDuration } from './format-duration.ts';
 
 /** What a count has found so far: every figure says "so far" until the count is complete, and never "0". */
 export function countSoFar(count: UnusedCount): string {
   if (count.count === 0) return 'no unused segment found so far';
   const parts = [`${formatCountOf(count.count, 'unused segment')} (${formatBytes(count.bytes)})`];
-  if (count.range) parts.push(`from ${formatInterval(count.range).replace('/', ' to ')}`);
+  if (count.range) parts.push(`from ${formatUtcRange(count.range.start, count.range.end, { zone: true })}`);
   parts.push(formatCountOf(count.versionCount, 'version'));
   return `${parts.join(', ')} so far`;
 }

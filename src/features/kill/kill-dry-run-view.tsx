@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import type { UnusedCount } from '../../api/kill-count.ts';
 import { EDGE_LIMIT, type KeptSegments } from '../../api/kill-dry-run.ts';
-import { formatBytes, formatCount, formatCountOf } from '../../components/format.ts';
+import { formatBytes, formatCount, formatCountOf, formatUtcRange } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { formatInterval, type Interval } from '../../druid/interval.ts';
 import { formatDuration } from './format-duration.ts';
@@ -66,7 +66,7 @@ function KeptSegmentsView({ kept }: { kept: UseQueryResult<KeptSegments> }) {
         Unused segments crossing an edge were looked for within{' '}
         {partlyInside.windows.length === 0
           ? 'no window (the interval has no edge)'
-          : partlyInside.windows.map((w) => formatInterval(w.window)).join(' and ')}
+          : partlyInside.windows.map((w) => formatUtcRange(w.window.start, w.window.end, { zone: true })).join(' and ')}
         : longer ones ({formatDuration(partlyInside.padMs)} or more past an edge) are not.
         {incomplete.length > 0 &&
           ` Those windows held more unused segments than the ${formatCount(EDGE_LIMIT)} read, so some crossing ones may be missing.`}
@@ -111,12 +111,8 @@ export function KillDryRunView(props: KillDryRunViewProps) {
             {formatCountOf(count.count, 'unused segment')} ({formatBytes(count.bytes)}) will be permanently deleted
           </strong>{' '}
           from the metadata store and deep storage
-          {count.range && (
-            <>
-              , from <code>{formatInterval(count.range).replace('/', ' to ')}</code>
-            </>
-          )}
-          . Counted in {formatDuration(count.elapsedMs)}.
+          {count.range && <>, from {formatUtcRange(count.range.start, count.range.end, { zone: true })}</>}. Counted in{' '}
+          {formatDuration(count.elapsedMs)}.
         </p>
       )}
       {count.versions.length > 0 && (

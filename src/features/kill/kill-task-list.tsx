@@ -1,10 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { killTaskIdParts, killTasksQueryOptions, taskState } from '../../api/tasks.ts';
+import { formatUtc } from '../../components/format-time.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
+import { tryParseInstant } from '../../druid/instant.ts';
 import { formatDuration } from './format-duration.ts';
 
 const SHOWN = 20;
+
+function createdText(createdTime: string | null | undefined): string {
+  const ms = createdTime ? tryParseInstant(createdTime) : null;
+  return ms === null ? (createdTime ?? '—') : formatUtc(ms, { precision: 'seconds' });
+}
 
 /** The datasource's recent kill tasks (Druid lists recently completed ones too), newest first. */
 export function KillTaskList({ dataSource }: { dataSource: string }) {
@@ -42,7 +49,7 @@ export function KillTaskList({ dataSource }: { dataSource: string }) {
                 const state = taskState(task);
                 return (
                   <tr key={task.id}>
-                    <td className="mono">{task.createdTime ?? '—'}</td>
+                    <td className="mono">{createdText(task.createdTime)}</td>
                     <td className="mono">{parts ? `${parts.start}/${parts.end}` : '—'}</td>
                     <td>
                       <span className={`badge kill-state kill-state-${state.toLowerCase()}`}>

@@ -1,9 +1,9 @@
 import type { AuditEntry } from '../../api/history.ts';
-import { formatInstant } from '../../druid/instant.ts';
+import { formatUtc } from '../../components/format.ts';
 
-/** `2015-09-12 14:05 UTC`. (The shared 24-hour UTC formatter is on its way to src/components; use it once merged.) */
+/** `2015-09-12 14:05 UTC`. */
 function utcMinutes(time: number): string {
-  return `${formatInstant(time).slice(0, 16).replace('T', ' ')} UTC`;
+  return formatUtc(time, { precision: 'minutes', zone: true });
 }
 
 /** "Grace changed them on 2015-09-12 14:05 UTC: “keep nothing”." from Druid's audit entry of a rules change. */

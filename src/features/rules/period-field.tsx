@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { FieldError } from '../../components/field-error.tsx';
+import { formatUtc } from '../../components/format.ts';
 import { periodInWords } from '../../components/rules/rule-text.ts';
-import { formatInstant } from '../../druid/instant.ts';
 import { periodWindow } from '../../druid/rule-matching.ts';
 import { useRulesFormApi } from './rules-form-context.tsx';
 
@@ -59,7 +59,7 @@ export function PeriodField({
       </div>
       <span id={`${id}-hint`} className="field-hint">
         {span
-          ? `${periodInWords(value.trim())}: the window now starts at ${formatInstant(span.start)}.`
+          ? `${periodInWords(value.trim())}: the window now starts at ${formatUtc(span.start, { zone: true })}.`
           : 'ISO-8601, e.g. P1D, P7D, P1M, P1Y, PT6H.'}
       </span>
       <FieldError id={`${id}-error`} error={error} />

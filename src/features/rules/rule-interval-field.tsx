@@ -20,7 +20,6 @@ export function RuleIntervalField({ index, value, error, presets }: RuleInterval
       value={value}
       onChange={(text) => setValue(`rules.${index}.interval`, text, { shouldDirty: true, shouldValidate: true })}
       presets={presets}
-      calendarInitiallyOpen={false}
       // The picker words parse errors itself; only "required" comes from the form.
       error={value.trim() === '' ? error : undefined}
     />

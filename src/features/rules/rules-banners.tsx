@@ -1,9 +1,16 @@
 import type { AuditEntry } from '../../api/history.ts';
-import { formatCountOf } from '../../components/format.ts';
+import { formatCountOf, formatUtc } from '../../components/format.ts';
+import { tryParseInstant } from '../../druid/instant.ts';
 import type { RulesDraft } from './rules-draft-storage.ts';
 
-function localTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** `2023-07-18 18:49:43 UTC`; Druid's text unchanged when it does not read as an instant. */
+function auditTimeText(auditTime: string): string {
+  const ms = tryParseInstant(auditTime);
+  return ms === null ? auditTime : formatUtc(ms, { precision: 'seconds', zone: true });
+}
+
+function savedTime(ms: number): string {
+  return formatUtc(ms, { zone: true });
 }
 
 interface DraftOfferProps {
@@ -19,8 +26,8 @@ export function DraftOffer({ draft, serverChanged, onRestore, onDiscard }: Draft
   return (
     <section className="alert info stack" aria-label="Unsaved edits found">
       <span>
-        You have unsaved edits to these rules from {localTime(draft.savedAt)}
-        {draft.restoredFrom ? `, restoring the rules of ${draft.restoredFrom}` : ''} (
+        You have unsaved edits to these rules from {savedTime(draft.savedAt)}
+        {draft.restoredFrom ? `, restoring the rules of ${auditTimeText(draft.restoredFrom)}` : ''} (
         {formatCountOf(draft.rules.length, 'rule')}), kept in this browser.
         {serverChanged && ' The saved rules have changed since; saving will show you both versions.'}
       </span>
@@ -47,7 +54,7 @@ export function RestoreBanner({ auditTime, entry, onCancel }: RestoreBannerProps
   return (
     <section className="alert info stack" aria-label="Restoring an earlier version">
       <span>
-        Restoring the rules of <strong>{auditTime}</strong>
+        Restoring the rules of <strong>{auditTimeText(auditTime)}</strong>
         {entry?.author ? ` by ${entry.author}` : ''}
         {entry?.comment ? ` (“${entry.comment}”)` : ''}. They are unsaved edits below: review them, then save to apply.
       </span>

@@ -46,6 +46,9 @@ export function RulesIndexPage() {
         For each segment Druid runs the first matching rule: the datasource’s own rules in order, then the cluster
         defaults. Open a datasource to edit its rules and see their effect on its segments.
       </p>
+      <p>
+        <Link href="/rules-as-code">Export or import all rules as a file</Link>
+      </p>
       {index.error && <QueryErrorAlert error={index.error} onRetry={() => index.refetch()} />}
       {index.isPending && (
         <p className="muted" aria-busy="true">

@@ -30,7 +30,7 @@ describe('filterAndSort', () => {
 
   it('ignores an interval that does not parse and says why', () => {
     const f = compileFilters({ ...EMPTY_FILTERS, interval: '2015-09-13/2015-09-12' });
-    expect(f.intervalError).toMatch(/end is before the start/);
+    expect(f.intervalError).toMatch(/End must be after start/);
     expect(filterAndSort(records, f, EMPTY_FILTERS.sort)).toHaveLength(24);
   });
 

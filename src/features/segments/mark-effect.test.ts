@@ -20,7 +20,7 @@ describe('the effect of a mark', () => {
   it('states count, time range and bytes on the confirm button, the datasource in the title', () => {
     const effect = effectOf('markUnused', 'wikipedia_hour', hours(2, 7));
     expect(effect).toMatchObject({ count: 6, bytes: 6027, unsized: 0, versions: ['2023-08-10T04:12:03.860Z'] });
-    expect(markLabel(effect)).toBe('Mark 6 segments unused (2015-09-12T02:00Z/2015-09-12T08:00Z, 6.0 KB)');
+    expect(markLabel(effect)).toBe('Mark 6 segments unused (2015-09-12 02:00–08:00, 6.0 KB)');
     expect(markQuestion(effect)).toBe('Mark 6 segments of wikipedia_hour unused?');
   });
 
@@ -28,7 +28,7 @@ describe('the effect of a mark', () => {
     const one = effectOf('markUsed', 'wikipedia_hour', [
       { start: WIKI_START, end: WIKI_START + HOUR, version: 'v', size: null },
     ]);
-    expect(markLabel(one)).toBe('Mark 1 segment used (2015-09-12/2015-09-12T01:00Z, size unknown)');
+    expect(markLabel(one)).toBe('Mark 1 segment used (2015-09-12 00:00–01:00, size unknown)');
     const some = effectOf('markUsed', 'x', [
       ...hours(1, 2),
       { start: WIKI_START, end: WIKI_START + HOUR, version: 'v', size: null },
@@ -39,9 +39,9 @@ describe('the effect of a mark', () => {
 
   it('names the time range in toasts, never a segment ID', () => {
     const one = effectOf('markUnused', 'wikipedia_hour', hours(2, 2));
-    expect(markedToast(one)).toBe('2015-09-12T02:00Z/2015-09-12T03:00Z of wikipedia_hour marked unused');
+    expect(markedToast(one)).toBe('2015-09-12 02:00–03:00 of wikipedia_hour marked unused');
     const six = effectOf('markUnused', 'wikipedia_hour', hours(2, 7));
-    expect(markedToast(six, 5)).toBe('2015-09-12T02:00Z/2015-09-12T08:00Z of wikipedia_hour: 5 segments marked unused');
+    expect(markedToast(six, 5)).toBe('2015-09-12 02:00–08:00 of wikipedia_hour: 5 segments marked unused');
     expect(markedToast(six, null)).toContain('Druid accepted marking 6 segments unused');
   });
 

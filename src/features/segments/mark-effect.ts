@@ -3,8 +3,7 @@
  * versions, bytes, datasource), whether it reaches the whole datasource (then the name must be typed), and how the
  * result reads once done. Pure, so every dialog says the same thing for the same change.
  */
-import { formatBytes, formatCountOf } from '../../components/format.ts';
-import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
+import { formatBytes, formatCountOf, formatUtcRange } from '../../components/format.ts';
 import { contains, type Interval } from '../../druid/interval.ts';
 import type { BulkAction } from './bulk-runner.ts';
 
@@ -83,9 +82,9 @@ export function targetState(action: BulkAction): 'used' | 'unused' {
   return action === 'markUsed' ? 'used' : 'unused';
 }
 
-/** The time range as the tables show it. One place, so the shared time format replaces it in one line. */
+/** The time range as the tables show it: `2015-09-12 02:00–08:00`, whole days as dates. */
 export function formatRange(range: Interval): string {
-  return formatIntervalShort(range, 'utc');
+  return formatUtcRange(range.start, range.end, { dateAtMidnight: true });
 }
 
 /** Why a count by Druid has no sizes: used segments are listed by ID only, so no segment's JSON is downloaded. */
@@ -97,7 +96,7 @@ export function formatEffectBytes(effect: MarkEffect): string {
   return effect.unsized > 0 ? `at least ${formatBytes(effect.bytes)}` : formatBytes(effect.bytes);
 }
 
-/** "Mark 6 segments unused (2015-09-12T02:00Z/2015-09-12T08:00Z, 24.4 MB)": the confirm button. */
+/** "Mark 6 segments unused (2015-09-12 02:00–08:00, 24.4 MB)": the confirm button. */
 export function markLabel(effect: MarkEffect): string {
   const head = `Mark ${formatCountOf(effect.count, 'segment')} ${targetState(effect.action)}`;
   if (effect.count === 0) return head;
@@ -110,7 +109,7 @@ export function markQuestion(effect: MarkEffect): string {
   return `Mark ${formatCountOf(effect.count, 'segment')} of ${effect.dataSource} ${targetState(effect.action)}?`;
 }
 
-/** "2015-09-12T02:00Z/2015-09-12T03:00Z of wikipedia marked unused": toasts name the time, not a segment ID. */
+/** "2015-09-12 02:00–03:00 of wikipedia marked unused": toasts name the time, not a segment ID. */
 export function markedToast(effect: MarkEffect, changed: number | null = effect.count): string {
   const what = effect.range ? `${formatRange(effect.range)} of ${effect.dataSource}` : effect.dataSource;
   const target = targetState(effect.action);

@@ -36,7 +36,7 @@ describe('PredicateDialog', () => {
     render(<PredicateDialog dataSource="big" state={confirmState(true)} onRun={onRun} onClose={() => {}} />);
     expect(screen.getByRole('heading', { name: 'Mark 3 segments of big unused?' })).toBeVisible();
     const confirm = screen.getByRole('button', {
-      name: 'Mark 3 segments unused (2015-09-12/2015-09-12T03:00Z, size unknown)',
+      name: 'Mark 3 segments unused (2015-09-12 00:00–03:00, size unknown)',
     });
     expect(confirm).toBeDisabled();
     const typed = screen.getByRole('textbox', { name: 'Type big to confirm' });

@@ -1,6 +1,6 @@
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { SegmentRecord } from '../../api/segments.ts';
-import { formatBytes } from '../../components/format.ts';
+import { formatBytes, formatUtc } from '../../components/format.ts';
 import { formatInstant } from '../../druid/instant.ts';
 import { useSegmentRowActions } from './segment-row-context.ts';
 
@@ -11,12 +11,7 @@ const helper = createColumnHelper<typeof segmentTableFeatures, SegmentRecord>();
 
 /** `2015-09-12 05:00` (UTC), seconds and milliseconds only when present; `dateAtMidnight` writes `2015-09-12`. */
 export function formatShortInstant(ms: number, dateAtMidnight = false): string {
-  const iso = formatInstant(ms);
-  const match = /^(.+)T(\d\d:\d\d)(:\d\d)(\.\d{3})Z$/.exec(iso);
-  if (!match) return iso;
-  const [, date, minutes, seconds, millis] = match;
-  if (dateAtMidnight && minutes === '00:00' && seconds === ':00' && millis === '.000') return date as string;
-  return `${date} ${minutes}${seconds === ':00' && millis === '.000' ? '' : seconds}${millis === '.000' ? '' : millis}`;
+  return formatUtc(ms, { dateAtMidnight });
 }
 
 function Instant({ ms }: { ms: number | null }) {

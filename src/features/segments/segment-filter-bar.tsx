@@ -73,7 +73,7 @@ export function SegmentFilterBar({ filters, onChange, versions, presets }: Segme
           value={filters.interval}
           onChange={(interval) => onChange({ interval })}
           presets={presets}
-          calendarInitiallyOpen={false}
+          emptyMeans="all time"
           hint="Leave empty for all time. Segments that overlap it, or lie fully inside it:"
         />
         <fieldset className="segment-filters-match" disabled={filters.interval.trim() === ''}>
