@@ -108,6 +108,21 @@ describe('loadqueue and loadstatus while historicals load at a rate', () => {
     expect(await getJson(cluster, '/druid/coordinator/v1/tiers/_default_tier')).toEqual([]);
   });
 
+  it('full counts replicas a tier cannot hold; computeUsingClusterView counts only what its servers can', async () => {
+    const rules = [{ type: 'loadForever', tieredReplicants: { hot: 2 } }];
+    await call(cluster, 'POST', '/druid/coordinator/v1/rules/conv', { body: rules });
+    await runDuty();
+    // hot has one historical, which holds all 6 already: a second replica has nowhere to go.
+    expect(await pending()).toEqual({ [DEFAULT_A]: [0, 0], [DEFAULT_B]: [0, 0], [HOT]: [0, 0] });
+    expect((await status('&full')).json()).toEqual({ hot: { conv: 6 } });
+    expect((await status('&full&computeUsingClusterView')).json()).toEqual({ hot: { conv: 0 } });
+    // Back to one replica: nothing to move.
+    await call(cluster, 'POST', '/druid/coordinator/v1/rules/conv', {
+      body: [{ ...rules[0], tieredReplicants: { hot: 1 } }],
+    });
+    await runDuty();
+  });
+
   it('/loadstatus answers every datasource; marking all unused drops them once the duty runs', async () => {
     expect((await call(cluster, 'GET', '/druid/coordinator/v1/loadstatus')).text).toBe('{"conv":100.0}');
     expect(await getJson(cluster, '/druid/coordinator/v1/loadstatus?simple')).toEqual({ conv: 0 });

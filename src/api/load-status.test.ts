@@ -40,6 +40,15 @@ describe('fetchLoadStatus', () => {
     answer([200, '{"wiki":0}'], [500, 'Coordinator segment replicant lookup is not initialized yet. Try again later.']);
     expect(await fetchLoadStatus('wiki')).toEqual({ unavailable: 0, missingReplicas: {} });
   });
+
+  it('the cluster defaults are followed over every datasource: the cluster loadstatus, summed', async () => {
+    const urls = answer([200, '{"a":1,"b":2}'], [200, '{"hot":{"a":4,"b":5},"_default_tier":{"a":0}}']);
+    expect(await fetchLoadStatus('_default')).toEqual({
+      unavailable: 3,
+      missingReplicas: { hot: 9, _default_tier: 0 },
+    });
+    expect(urls).toEqual(['/druid/coordinator/v1/loadstatus?simple', '/druid/coordinator/v1/loadstatus?full']);
+  });
 });
 
 describe('tierNamesOf', () => {

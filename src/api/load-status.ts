@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RULES_KEY } from '../druid/rules.ts';
 import { druidJson, druidRequest } from './client.ts';
 import { isDruidApiError } from './druid-api-error.ts';
 
@@ -23,6 +24,7 @@ const path = (dataSource: string) => `/druid/coordinator/v1/datasources/${encode
  * `simple` answered, it means no tier needs replicas, not a failure.
  */
 export async function fetchLoadStatus(dataSource: string, signal?: AbortSignal): Promise<DataSourceLoadStatus> {
+  if (dataSource === DEFAULT_RULES_KEY) return fetchClusterLoadStatus(signal);
   const query = { forceMetadataRefresh: 'false', interval: ALL_TIME };
   const simple = await druidJson(path(dataSource), simpleSchema, { signal, query: { ...query, simple: true } });
   const unavailable = simple?.[dataSource] ?? 0;
@@ -37,4 +39,21 @@ export async function fetchLoadStatus(dataSource: string, signal?: AbortSignal):
     missingReplicas[tier] = perDataSource[dataSource] ?? 0;
   }
   return { unavailable, missingReplicas };
+}
+
+const CLUSTER_PATH = '/druid/coordinator/v1/loadstatus';
+
+/**
+ * New default rules move segments of every datasource that reaches them: the cluster's `loadstatus?simple` and
+ * `?full` (every datasource, all time), summed.
+ */
+async function fetchClusterLoadStatus(signal?: AbortSignal): Promise<DataSourceLoadStatus> {
+  const [simple, full] = await Promise.all([
+    druidJson(CLUSTER_PATH, z.record(z.string(), z.number()), { signal, query: { simple: true } }),
+    druidJson(CLUSTER_PATH, z.record(z.string(), z.record(z.string(), z.number())), { signal, query: { full: true } }),
+  ]);
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const missingReplicas: Record<string, number> = {};
+  for (const [tier, perDataSource] of Object.entries(full)) missingReplicas[tier] = total(perDataSource);
+  return { unavailable: total(simple), missingReplicas };
 }
