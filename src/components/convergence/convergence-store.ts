@@ -41,6 +41,10 @@ export function recordObservation(id: string, observation: Observation, settleMs
   publish(changes.map((change) => (change.id === id ? observe(change, observation, settleMs) : change)));
 }
 
+export function forgetChange(id: string): void {
+  publish(changes.filter((change) => change.id !== id));
+}
+
 export function forgetFinishedChanges(): void {
   publish(changes.filter((change) => change.finishedAt === null));
 }
