@@ -1,5 +1,4 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Fragment } from 'react';
 import { loadQueueQueryOptions } from '../../api/load-queue.ts';
 import { serversQueryOptions, tierSegmentCountQueryOptions } from '../../api/servers.ts';
 import { formatBytes, formatCount } from '../../components/format.ts';
@@ -61,25 +60,23 @@ export function ClusterTiers() {
                 <td>{formatCount(tier.toDrop)}</td>
               </tr>
               {tier.historicals.map((server) => (
-                <Fragment key={server.host}>
-                  <tr>
-                    <th scope="row" className="historical-host">
-                      {server.host}
-                    </th>
-                    <td>{formatBytes(server.currSize)}</td>
-                    <td>{formatBytes(server.maxSize)}</td>
-                    <td>{usedShare(server.currSize, server.maxSize)}</td>
-                    <td />
-                    <td>
-                      {formatCount(server.toLoad)}
-                      {server.toLoad > 0 && <span className="muted"> ({formatBytes(server.toLoadSize)})</span>}
-                    </td>
-                    <td>
-                      {formatCount(server.toDrop)}
-                      {server.toDrop > 0 && <span className="muted"> ({formatBytes(server.toDropSize)})</span>}
-                    </td>
-                  </tr>
-                </Fragment>
+                <tr key={server.host}>
+                  <th scope="row" className="historical-host">
+                    {server.host}
+                  </th>
+                  <td>{formatBytes(server.currSize)}</td>
+                  <td>{formatBytes(server.maxSize)}</td>
+                  <td>{usedShare(server.currSize, server.maxSize)}</td>
+                  <td />
+                  <td>
+                    {formatCount(server.toLoad)}
+                    {server.toLoad > 0 && <span className="muted"> ({formatBytes(server.toLoadSize)})</span>}
+                  </td>
+                  <td>
+                    {formatCount(server.toDrop)}
+                    {server.toDrop > 0 && <span className="muted"> ({formatBytes(server.toDropSize)})</span>}
+                  </td>
+                </tr>
               ))}
             </tbody>
           ))}
