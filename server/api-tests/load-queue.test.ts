@@ -69,8 +69,9 @@ describe('loadqueue and loadstatus while historicals load at a rate', () => {
   it('a rule change moves segments between tiers: loads on one, drops on the other, drops first', async () => {
     const rules = [{ type: 'loadForever', tieredReplicants: { hot: 1 } }];
     expect((await call(cluster, 'POST', '/druid/coordinator/v1/rules/conv', { body: rules })).status).toBe(200);
-    // Nothing moves before the Coordinator runs.
+    // Nothing moves before the Coordinator runs, and its replication status still counts what the old rules required.
     expect(await pending()).toEqual({ [DEFAULT_A]: [0, 0], [DEFAULT_B]: [0, 0], [HOT]: [0, 0] });
+    expect((await status('&full')).json()).toEqual({ _default_tier: { conv: 0 } });
     await runDuty();
     expect(await pending()).toEqual({ [DEFAULT_A]: [0, 6], [DEFAULT_B]: [0, 6], [HOT]: [6, 0] });
     // The default IDs listing and ?full name the queued segments.

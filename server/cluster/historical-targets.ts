@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_RULES_KEY, findMatchingRule, isLoadRule, parseRules, type Rule } from '../../src/druid/rules.ts';
 import type { TierConfig } from './context.ts';
-import { getRules } from './rules-store.ts';
 
 /** A group's segments as one historical should hold them: what the Coordinator's RunRules assigns it. */
 export interface TargetGroup {
@@ -35,10 +34,6 @@ export function parsedRulesOf(list: unknown[] | undefined): Rule[] {
     parsedRules.set(text, rules);
   }
   return rules;
-}
-
-function rulesOf(db: Database.Database, dataSource: string): Rule[] {
-  return parsedRulesOf(getRules(db, dataSource));
 }
 
 /** Stable small hash, so a group's replicas always land on the same historicals of a tier. */
@@ -97,9 +92,7 @@ export function targetsOf(
 }
 
 /** Per tier, how many replicas of a group its first matching rule requires (broadcast: every server of every tier). */
-export function replicaDecider(db: Database.Database, tiers: readonly TierConfig[], dataSource: string, now: number) {
-  const rules = rulesOf(db, dataSource);
-  const defaults = rulesOf(db, DEFAULT_RULES_KEY);
+export function replicaDecider(tiers: readonly TierConfig[], rules: Rule[], defaults: Rule[], now: number) {
   return (group: { start: number; end: number }): Map<string, number> => {
     const match = findMatchingRule(rules, defaults, group, now);
     const required = new Map<string, number>();

@@ -1,6 +1,6 @@
-import { DEFAULT_RULES_KEY } from '../../src/druid/rules.ts';
+import { DEFAULT_RULES_KEY, type Rule } from '../../src/druid/rules.ts';
 import type { ClusterContext } from './context.ts';
-import { type TargetGroup, targetsOf } from './historical-targets.ts';
+import { parsedRulesOf, type TargetGroup, targetsOf } from './historical-targets.ts';
 import { getAllRules } from './rules-store.ts';
 import { dataSourceNames, segmentsGeneration } from './segment-store.ts';
 
@@ -35,7 +35,18 @@ interface Fleet {
   servers: Historical[];
   /** Per datasource, the generation and rules it was last assigned from. */
   seen: Map<string, string>;
+  /**
+   * Per datasource, the rules and time of its last assignment: Druid's replication status (loadstatus?full) is
+   * computed by the Coordinator's run, so until the next run it still counts what the previous rules required.
+   */
+  assignedRules: Map<string, AssignedRules>;
   clock: number;
+}
+
+export interface AssignedRules {
+  rules: Rule[];
+  defaults: Rule[];
+  at: number;
 }
 
 const fleets = new WeakMap<ClusterContext, Fleet>();
@@ -58,7 +69,7 @@ function fleetOf(ctx: ClusterContext): Fleet {
         budget: 0,
       })),
     );
-    fleet = { servers, seen: new Map(), clock: ctx.now() };
+    fleet = { servers, seen: new Map(), assignedRules: new Map(), clock: ctx.now() };
     fleets.set(ctx, fleet);
   }
   return fleet;
@@ -104,6 +115,8 @@ function assign(
     server.queue.sort((a, b) => (a.action === b.action ? b.group.start - a.group.start : a.action === 'drop' ? -1 : 1));
   }
   fleet.seen.set(dataSource, key);
+  const assigned = { rules: parsedRulesOf(rules[dataSource]), defaults: parsedRulesOf(rules[DEFAULT_RULES_KEY]) };
+  fleet.assignedRules.set(dataSource, { ...assigned, at: ctx.now() });
 }
 
 const sizes = (group: TargetGroup) => ({ count: group.count, size: group.size });
@@ -166,17 +179,27 @@ function staleNames(ctx: ClusterContext, fleet: Fleet, names: Iterable<string>) 
  * Without a load rate they follow every write at once (so the default cluster and tests see everything served
  * loaded, as before); with one, only the coordinator duty changes what they are asked to hold.
  */
-export function historicalsFor(ctx: ClusterContext, dataSource: string): Historical[] {
+export function historicalsFor(
+  ctx: ClusterContext,
+  dataSource: string,
+): { servers: Historical[]; assigned: AssignedRules | null } {
   const fleet = fleetOf(ctx);
   advance(ctx, fleet);
   if (loadRateOf(ctx) === null) {
     for (const [name, keyed] of staleNames(ctx, fleet, [dataSource])) assign(ctx, fleet, name, true, keyed);
   }
-  return fleet.servers;
+  return { servers: fleet.servers, assigned: fleet.assignedRules.get(dataSource) ?? null };
 }
 
 /** The historicals as of now with every datasource up to date; the first call assigns them all, in slices. */
 export async function historicals(ctx: ClusterContext): Promise<Historical[]> {
+  return (await historicalsWithRules(ctx)).servers;
+}
+
+/** The historicals, and per datasource the rules they were last assigned from. */
+export async function historicalsWithRules(
+  ctx: ClusterContext,
+): Promise<{ servers: Historical[]; assigned: ReadonlyMap<string, AssignedRules> }> {
   const fleet = fleetOf(ctx);
   if (loadRateOf(ctx) === null) {
     const running = catchingUp.get(ctx) ?? catchUp(ctx, fleet).finally(() => catchingUp.delete(ctx));
@@ -184,7 +207,7 @@ export async function historicals(ctx: ClusterContext): Promise<Historical[]> {
     await running;
   }
   advance(ctx, fleet);
-  return fleet.servers;
+  return { servers: fleet.servers, assigned: fleet.assignedRules };
 }
 
 async function catchUp(ctx: ClusterContext, fleet: Fleet): Promise<void> {

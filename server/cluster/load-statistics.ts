@@ -1,7 +1,7 @@
 import type { Interval } from '../../src/druid/interval.ts';
 import type { ClusterContext } from './context.ts';
 import { replicaDecider } from './historical-targets.ts';
-import type { Historical } from './historicals.ts';
+import type { AssignedRules, Historical } from './historicals.ts';
 
 /** What loadstatus reports for one datasource: served segments, those on no historical, missing replicas per tier. */
 export interface LoadStatistics {
@@ -29,6 +29,7 @@ export function loadStatistics(
   interval: Interval | null,
   clusterView: boolean,
   servers: readonly Historical[],
+  assigned: AssignedRules | null,
 ): LoadStatistics {
   const where = interval ? ' AND start_ms < ? AND end_ms > ?' : '';
   const groups = ctx.db
@@ -37,7 +38,10 @@ export function loadStatistics(
        WHERE dataSource = ? AND used_count > 0 AND overshadowed = 0${where}`,
     )
     .all(...(interval ? [dataSource, interval.end, interval.start] : [dataSource]));
-  const decide = replicaDecider(ctx.db, ctx.config.tiers, dataSource, ctx.now());
+  // Required replicas as the Coordinator's last run decided them; none before its first run over the datasource.
+  const decide = assigned
+    ? replicaDecider(ctx.config.tiers, assigned.rules, assigned.defaults, assigned.at)
+    : () => new Map<string, number>();
   const stats: LoadStatistics = { total: 0, unavailable: 0, underReplicated: new Map() };
   for (const group of groups) {
     const key = `${group.start}/${group.end}/${group.version}`;

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { formatInstant } from '../../../src/druid/instant.ts';
 import type { ClusterContext } from '../context.ts';
-import { type Historical, historicals, type QueueItem } from '../historicals.ts';
+import { type Historical, historicals, historicalsWithRules, type QueueItem } from '../historicals.ts';
 import { loadStatistics, percentJson } from '../load-statistics.ts';
 import { dataSourceNames } from '../segment-store.ts';
 import { hasFlag, jsonResponse, rawJsonResponse } from './http.ts';
@@ -111,10 +111,13 @@ export function registerHistoricalRoutes(app: Hono, ctx: ClusterContext): void {
   // CoordinatorResource.getLoadStatus: every datasource with used segments, over all their segments.
   app.get('/druid/coordinator/v1/loadstatus', async (c) => {
     const clusterView = hasFlag(c, 'computeUsingClusterView');
-    const servers = await historicals(ctx);
+    const { servers, assigned } = await historicalsWithRules(ctx);
     const all = dataSourceNames(ctx.db, false).map(
       (name) =>
-        [name, loadStatistics(ctx, name, null, clusterView, servers)] as [string, ReturnType<typeof loadStatistics>],
+        [name, loadStatistics(ctx, name, null, clusterView, servers, assigned.get(name) ?? null)] as [
+          string,
+          ReturnType<typeof loadStatistics>,
+        ],
     );
     const served = all.filter(([, stats]) => stats.total > 0);
     if (hasFlag(c, 'full')) return rawJsonResponse(underReplicatedJson(served));

@@ -39,7 +39,8 @@ export function loadStatus(c: Context, ctx: ClusterContext): Response {
     }
     interval = parsed.interval;
   }
-  const stats = loadStatistics(ctx, ds, interval, hasFlag(c, 'computeUsingClusterView'), historicalsFor(ctx, ds));
+  const { servers, assigned } = historicalsFor(ctx, ds);
+  const stats = loadStatistics(ctx, ds, interval, hasFlag(c, 'computeUsingClusterView'), servers, assigned);
   // Druid sets an entity on this 204, which Jetty drops with the body of any 204.
   if (stats.total === 0) return new Response(null, { status: 204 });
   const key = JSON.stringify(ds);
