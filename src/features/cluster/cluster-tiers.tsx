@@ -1,5 +1,7 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { loadQueueQueryOptions } from '../../api/load-queue.ts';
+import { druidKeys } from '../../api/query-keys.ts';
 import { serversQueryOptions, tierSegmentCountQueryOptions } from '../../api/servers.ts';
 import { formatBytes, formatCount } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
@@ -20,6 +22,13 @@ export function ClusterTiers() {
   });
   const busy = Object.values(queues.data ?? {}).some((q) => q.segmentsToLoad + q.segmentsToDrop > 0);
   const servers = useQuery({ ...serversQueryOptions(), refetchInterval: busy ? BUSY_POLL_MS : IDLE_POLL_MS });
+  // The moment the queues empty, sizes and segment counts are read once more, so the final figures show at once.
+  const queryClient = useQueryClient();
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current && !busy) void queryClient.invalidateQueries({ queryKey: druidKeys.servers() });
+    wasBusy.current = busy;
+  }, [busy, queryClient]);
   const tiers = tierRows(servers.data ?? [], queues.data);
   const counts = useQueries({
     queries: tiers.map((tier) => ({
