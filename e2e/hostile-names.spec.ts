@@ -72,6 +72,10 @@ test.describe('axe finds no serious or critical violation', () => {
     '/rules/_default',
     '/history?interval=2023-07-01%2F2023-08-01',
     '/unused-data',
+    '/rules-fleet',
+    '/rules-as-code',
+    '/retire/kttm1',
+    '/history?asof=2023-07-15%2012%3A00',
   ];
   for (const scheme of ['light', 'dark'] as const) {
     for (const view of views) {

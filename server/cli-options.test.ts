@@ -108,3 +108,38 @@ describe('--properties FILE', () => {
     }
   });
 });
+
+describe('--local, --access-log, --shutdown-timeout, --version', () => {
+  it('serves the local cluster unless a Router is given; --local wins over DRUID_ROUTER_URL', () => {
+    expect(parseServerOptions([], {})).toMatchObject({ local: true, router: null });
+    expect(parseServerOptions(['--router', 'http://r:8888'], {})).toMatchObject({ local: false });
+    expect(parseServerOptions([], { DRUID_ROUTER_URL: 'http://r:8888' })).toMatchObject({ local: false });
+    expect(parseServerOptions(['--local'], { DRUID_ROUTER_URL: 'http://r:8888' })).toMatchObject({
+      local: true,
+      router: null,
+    });
+    expect(() => parseServerOptions(['--local', '--router', 'http://r:8888'], {})).toThrow(
+      '--local and --router exclude each other',
+    );
+  });
+
+  it('reads the access log target and the shutdown timeout from flags or the environment', () => {
+    expect(parseServerOptions([], {})).toMatchObject({ accessLog: null, shutdownTimeoutMs: 25_000 });
+    expect(parseServerOptions(['--access-log', '-', '--shutdown-timeout', '0'], {})).toMatchObject({
+      accessLog: '-',
+      shutdownTimeoutMs: 0,
+    });
+    expect(
+      parseServerOptions([], { DRUID_CONSOLE_ACCESS_LOG: '/var/log/a.log', DRUID_CONSOLE_SHUTDOWN_TIMEOUT: '5000' }),
+    ).toMatchObject({ accessLog: '/var/log/a.log', shutdownTimeoutMs: 5000 });
+    expect(() => parseServerOptions(['--shutdown-timeout=-1'], {})).toThrow('--shutdown-timeout must be');
+  });
+
+  it('knows --version and -v, and documents every new flag with its variable', () => {
+    expect(parseServerOptions(['--version'], {}).version).toBe(true);
+    expect(parseServerOptions(['-v'], {}).version).toBe(true);
+    for (const text of ['--local', '--access-log FILE|-', '[DRUID_CONSOLE_ACCESS_LOG]', '--version', '/console/ready'])
+      expect(HELP).toContain(text);
+    expect(HELP).toContain('[DRUID_CONSOLE_SHUTDOWN_TIMEOUT]');
+  });
+});

@@ -21,15 +21,23 @@ export interface ServerOptions {
   auth: string | null;
   /** `--properties FILE`: a Druid runtime.properties for the local cluster (kill settings and others). */
   properties: string | null;
+  /** `--local`: serve the local cluster; also what happens when no Router is given. */
+  local: boolean;
+  /** `--access-log FILE|-`: one Combined Log Format line per request, `-` for stdout. */
+  accessLog: string | null;
+  /** How long a stopping server waits for requests in flight before it cuts them off. */
+  shutdownTimeoutMs: number;
   help: boolean;
+  version: boolean;
 }
 
 export const HELP = `Druid Data Console server
 
-Usage: npm start -- [options]
+Usage: druid-data-console [options]        (from a clone: npm start -- [options])
 
 Serves the console at http://HOST:PORT and the Druid API under /druid and /status, either from the local
-Druid-compatible cluster (default) or by forwarding to a real Druid Router (--router).
+Druid-compatible cluster (--local, the default) or by forwarding to a real Druid Router (--router).
+GET /console/ready answers 200 when the console and its Druid Router answer, 503 otherwise (JSON body).
 
 Options (environment variable in brackets):
   --port N                  port to listen on (default 8888) [DRUID_CONSOLE_PORT]
@@ -48,10 +56,20 @@ Options (environment variable in brackets):
   --auth FILE               require Basic auth; users and permissions from a JSON file [DRUID_CONSOLE_AUTH]
   --properties FILE         Druid runtime.properties for the local cluster: druid.coordinator.kill.*,
                             druid.manager.segments.killUnused.*, druid.worker.capacity… [DRUID_CONSOLE_PROPERTIES]
+  --local                   serve the local cluster (the default when no --router is given)
   --router URL              forward Druid calls to this Router instead of the local cluster [DRUID_ROUTER_URL]
   --router-ca FILE          PEM CA certificate for an https Router with a private CA [DRUID_ROUTER_CA]
   --router-timeout MS       answer 504 when the Router is silent this long (default 60000) [DRUID_ROUTER_TIMEOUT]
+  --access-log FILE|-       append a Combined Log Format line per request to FILE (reopened on SIGHUP), or
+                            stdout for -; no credentials (Authorization, cookies, secret query values)
+                            [DRUID_CONSOLE_ACCESS_LOG]
+  --shutdown-timeout MS     on SIGTERM/SIGINT, wait this long for requests in flight (default 25000)
+                            [DRUID_CONSOLE_SHUTDOWN_TIMEOUT]
+  --version                 print the version
   --help                    show this help
+
+Exit codes: 0 stopped normally, 1 runtime error (port in use, unreadable file, data directory locked),
+2 bad usage (unknown flag, bad value).
 `;
 
 function integer(name: string, text: string, min: number): number {
@@ -102,14 +120,21 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
       router: { type: 'string' },
       'router-ca': { type: 'string' },
       'router-timeout': { type: 'string' },
+      local: { type: 'boolean' },
+      'access-log': { type: 'string' },
+      'shutdown-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
   const seed = values.seed ?? env.DRUID_CONSOLE_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`--seed must be demo or none, got "${seed}"`);
   const generate = values.generate ?? (env.DRUID_CONSOLE_GENERATE ? env.DRUID_CONSOLE_GENERATE.split(',') : []);
   const generateFleet = values['generate-fleet'] ?? env.DRUID_CONSOLE_GENERATE_FLEET ?? null;
-  const router = values.router ?? env.DRUID_ROUTER_URL ?? null;
+  if (values.local && values.router !== undefined)
+    throw new Error('--local and --router exclude each other: serve the local cluster or forward to a Router');
+  // --local wins over a DRUID_ROUTER_URL in the environment, as every flag wins over its variable.
+  const router = values.local ? null : (values.router ?? env.DRUID_ROUTER_URL ?? null);
   if (router !== null && !/^https?:\/\/[^/]+/.test(router))
     throw new Error(`--router must be an http(s) URL, got "${router}"`);
   return {
@@ -132,6 +157,14 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
     routerTimeoutMs: integer('router-timeout', values['router-timeout'] ?? env.DRUID_ROUTER_TIMEOUT ?? '60000', 1),
     auth: values.auth ?? env.DRUID_CONSOLE_AUTH ?? null,
     properties: values.properties ?? env.DRUID_CONSOLE_PROPERTIES ?? null,
+    local: router === null,
+    accessLog: values['access-log'] ?? env.DRUID_CONSOLE_ACCESS_LOG ?? null,
+    shutdownTimeoutMs: integer(
+      'shutdown-timeout',
+      values['shutdown-timeout'] ?? env.DRUID_CONSOLE_SHUTDOWN_TIMEOUT ?? '25000',
+      0,
+    ),
     help: values.help ?? false,
+    version: values.version ?? false,
   };
 }

@@ -23,12 +23,15 @@ function jsonError(status: number, error: string): Response {
 
 /** A Hono handler that forwards allowed Druid API paths to the Router and everything else to a 404. */
 export function routerProxyHandler(options: RouterProxyOptions) {
-  return async (c: Context): Promise<Response> => {
-    const url = new URL(c.req.url);
-    const path = forwardablePath(url.pathname);
-    if (!path) return jsonError(404, `Not a Druid API path this console forwards: ${url.pathname}`);
-    return forward(c.req.raw, new URL(`${path}${url.search}`, options.target), options, 0);
-  };
+  return (c: Context): Promise<Response> => proxyRequest(c.req.raw, options);
+}
+
+/** Forwards one request, addressed to the console, to the Router when its path is allowed (readiness uses it too). */
+export async function proxyRequest(request: Request, options: RouterProxyOptions): Promise<Response> {
+  const url = new URL(request.url);
+  const path = forwardablePath(url.pathname);
+  if (!path) return jsonError(404, `Not a Druid API path this console forwards: ${url.pathname}`);
+  return forward(request, new URL(`${path}${url.search}`, options.target), options, 0);
 }
 
 function forward(incoming: Request, target: URL, options: RouterProxyOptions, hops: number): Promise<Response> {

@@ -27,6 +27,8 @@ export const druidKeys = {
   killDryRun: (dataSource: string, interval: string) =>
     ['druid', 'segments', dataSource, 'kill-dry-run', interval] as const,
   unusedRange: (dataSource: string) => ['druid', 'segments', dataSource, 'unused-range'] as const,
+  /** What is left of a datasource being retired: rules, used and unused segments, the lists it appears in. */
+  retireFacts: (dataSource: string) => ['druid', 'segments', dataSource, 'retire-facts'] as const,
   task: (taskId: string) => ['druid', 'task', taskId] as const,
   /** Every rule-bearing name (datasources incl. unused ones, keys of the rules map); an object so no name collides. */
   rulesIndex: () => ['druid', 'rules', { view: 'index' }] as const,

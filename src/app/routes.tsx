@@ -16,10 +16,14 @@ const RulesEditorPage = lazyPage(() =>
 const RulesAsCodePage = lazyPage(() =>
   import('../features/rules-as-code/rules-as-code-page.tsx').then((m) => m.RulesAsCodePage),
 );
+const RulesFleetPage = lazyPage(() =>
+  import('../features/rules-fleet/rules-fleet-page.tsx').then((m) => m.RulesFleetPage),
+);
 const HistoryPage = lazyPage(() => import('../features/history/history-page.tsx').then((m) => m.HistoryPage));
 const UnusedDataPage = lazyPage(() =>
   import('../features/unused-data/unused-data-page.tsx').then((m) => m.UnusedDataPage),
 );
+const RetirePage = lazyPage(() => import('../features/retire/retire-page.tsx').then((m) => m.RetirePage));
 const ClusterPage = lazyPage(() => import('../features/cluster/cluster-page.tsx').then((m) => m.ClusterPage));
 
 type Preloadable = Pick<LazyPage<never>, 'preload'>;
@@ -30,9 +34,11 @@ const PAGES_BY_VIEW: Record<string, readonly [Preloadable, Preloadable?]> = {
   kill: [KillPage, KillPage],
   rules: [RulesIndexPage, RulesEditorPage],
   'rules-as-code': [RulesAsCodePage],
+  'rules-fleet': [RulesFleetPage],
   history: [HistoryPage],
   'unused-data': [UnusedDataPage],
   cluster: [ClusterPage],
+  retire: [DataSourcesPage, RetirePage],
 };
 
 /** Loads the chunk of the page at `pathname` (the segments list for "/"), so the first render need not suspend. */
@@ -67,6 +73,9 @@ export function AppRoutes() {
         <Route path="/rules">
           <RulesIndexPage />
         </Route>
+        <Route path="/rules-fleet">
+          <RulesFleetPage />
+        </Route>
         <Route path="/rules/:dataSource">{(params) => <RulesEditorPage dataSource={params.dataSource} />}</Route>
         <Route path="/rules-as-code">
           <RulesAsCodePage />
@@ -77,6 +86,7 @@ export function AppRoutes() {
         <Route path="/unused-data">
           <UnusedDataPage />
         </Route>
+        <Route path="/retire/:dataSource">{(params) => <RetirePage dataSource={params.dataSource} />}</Route>
         <Route path="/cluster">
           <ClusterPage />
         </Route>

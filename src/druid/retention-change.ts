@@ -104,3 +104,28 @@ function addPair(
 export function hasRetentionChange(change: RetentionChange): boolean {
   return change.changed.count > 0;
 }
+
+export function emptyRetentionChange(): RetentionChange {
+  return {
+    newlyDropped: zero(),
+    noLongerDropped: zero(),
+    newlyBroadcast: zero(),
+    noLongerBroadcast: zero(),
+    changed: zero(),
+    tiers: {},
+  };
+}
+
+/** Adds `add` into `into` (totals over many datasources). */
+export function addRetentionChange(into: RetentionChange, add: RetentionChange): void {
+  for (const key of ['newlyDropped', 'noLongerDropped', 'newlyBroadcast', 'noLongerBroadcast', 'changed'] as const) {
+    into[key].count += add[key].count;
+    into[key].bytes += add[key].bytes;
+  }
+  for (const [tier, delta] of Object.entries(add.tiers)) {
+    const sum = into.tiers[tier] ?? { replicas: 0, bytes: 0 };
+    into.tiers[tier] = sum;
+    sum.replicas += delta.replicas;
+    sum.bytes += delta.bytes;
+  }
+}

@@ -73,6 +73,9 @@ export function RulesIndexPage() {
               />
             )}
           </section>
+          <p>
+            <Link href="/rules-fleet">Change the rules of many datasources at once…</Link>
+          </p>
           <div className="field rules-index-filter">
             <label htmlFor={filterId}>Filter datasources</label>
             <input

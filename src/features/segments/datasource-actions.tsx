@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
 import { useCanWrite } from '../../api/write-permissions.ts';
 import { MarkAllDialog } from './mark-all-dialog.tsx';
 import { MarkIntervalDialog } from './mark-interval-dialog.tsx';
@@ -29,6 +30,7 @@ export function DataSourceActions({ dataSource }: { dataSource: string }) {
   }, [open]);
   const close = () => setOpen(null);
   const writable = useCanWrite(dataSource);
+  const [, navigate] = useLocation();
   return (
     <div className="datasource-actions">
       <button
@@ -69,6 +71,15 @@ export function DataSourceActions({ dataSource }: { dataSource: string }) {
               </button>
             </li>
           ))}
+          <li>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => navigate(`/retire/${encodeURIComponent(dataSource)}`)}
+            >
+              Retire datasource…
+            </button>
+          </li>
         </ul>
       )}
       {open?.kind === 'all' && <MarkAllDialog dataSource={dataSource} used={open.used} onClose={close} />}
