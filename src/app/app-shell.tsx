@@ -3,6 +3,7 @@ import { type ReactNode, useRef } from 'react';
 import { Link, useRoute } from 'wouter';
 import { isDruidApiError } from '../api/druid-api-error.ts';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../api/status.ts';
+import { ConvergenceIndicator } from '../components/convergence/convergence-indicator.tsx';
 import { OperatorSettingsButton } from '../components/operator-settings/operator-settings-button.tsx';
 import './app-shell.css';
 import { SignInDialog } from './sign-in/sign-in-dialog.tsx';
@@ -67,6 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <div className="header-end">
+          <ConvergenceIndicator />
           <ClusterBadge />
           <OperatorSettingsButton />
           <UserMenu />
