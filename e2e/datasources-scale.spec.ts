@@ -146,7 +146,7 @@ test.describe(`the datasources list with ${FLEET + 1} datasources`, () => {
       held.push(() => route.continue().catch(() => undefined));
     });
     await count.click();
-    await expect(unused.getByRole('status')).toHaveText('100+ · counted 0…');
+    await expect(unused.getByRole('status')).toHaveText('100+ · counting…');
     await expect.poll(() => held.length).toBe(1);
     await unused.getByRole('button', { name: `Cancel counting the unused segments of ${MANY}` }).click();
     await expect(count).toBeVisible();

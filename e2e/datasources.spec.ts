@@ -105,7 +105,7 @@ test.describe('datasource actions', () => {
     await expect(page).toHaveURL(/\/segments\/donn%C3%A9es_ventes_%C3%A9t%C3%A9$/);
     const view = new SegmentsPage(page);
     await view.waitLoaded();
-    await expect(page.getByText('10 segments: 7 used, 0 overshadowed, 3 unused.')).toBeVisible();
+    await view.expectTotals(7, 0, 3);
     const id = `${DONNEES}_2024-07-08T00:00:00.000Z_2024-07-09T00:00:00.000Z_2024-07-15T00:00:00.000Z`;
     await view.row(id).getByRole('button', { name: 'Mark used' }).click();
     await expect(view.stateOf(id)).toHaveText('used');
@@ -125,7 +125,7 @@ test.describe('datasource actions', () => {
     await dialog.getByRole('button', { name: 'Mark 8 segments unused' }).click();
     await expect(page.getByText(`of ${DONNEES}: 8 segments marked unused`)).toBeVisible();
     expect(await usedCount(request, DONNEES)).toBe(0);
-    await expect(page.getByText('10 segments: 0 used, 0 overshadowed, 10 unused.')).toBeVisible();
+    await view.expectTotals(0, 0, 10);
   });
 
   test('datasource actions work from the keyboard', async ({ page, request }) => {

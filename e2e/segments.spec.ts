@@ -70,7 +70,7 @@ test.describe('segments of wikipedia_hour', () => {
     const view = new SegmentsPage(page);
     await view.goto(WIKI);
     await view.intervalFilter.fill('2015-09-12T10:00Z/PT4H');
-    await page.getByRole('radio', { name: 'Fully inside' }).check();
+    await page.getByRole('combobox', { name: 'Match' }).selectOption('Fully inside');
     await view.expectShowing(4, 24);
     await expect(page).toHaveURL(/interval=2015-09-12T10%3A00Z%2FPT4H&match=contained/);
     await page.getByRole('button', { name: 'Select all 4 matching' }).click();
@@ -286,6 +286,33 @@ test.describe('reading segments', () => {
     await expect(view.intervalFilter).toHaveValue('2015-09-12/2015-09-12T03:00Z');
   });
 
+  test('an invalid interval filter is not applied, blocks every bulk action and stays out of the URL', async ({
+    page,
+  }) => {
+    const view = new SegmentsPage(page);
+    await view.goto(WIKI);
+    await view.intervalFilter.fill('2015-09-12T10:00Z/PT4H');
+    await view.expectShowing(4, 24);
+    await expect(page).toHaveURL(/interval=2015-09-12T10%3A00Z%2FPT4H/);
+    // A selection made while the filter was valid, then the filter broken.
+    await page.getByRole('button', { name: 'Select all 4 matching' }).click();
+    await expect(view.selectionCount()).toContainText('4 selected');
+    await view.intervalFilter.fill('2015-09-12T10:00Z/nonsense');
+    const notApplied = page.getByRole('status').filter({ hasText: /^Showing 24 of 24 segments/ });
+    await expect(notApplied).toContainText('Interval filter not applied:');
+    await expect(view.table).toHaveAccessibleDescription(/^Interval filter not applied:/);
+    await expect(page.getByRole('button', { name: /^Select all [\d,]+ matching/ })).toBeDisabled();
+    await expect(view.selectionBar.getByRole('button', { name: 'Mark unused…' })).toBeDisabled();
+    await expect(view.selectionBar.getByRole('button', { name: 'Mark used…' })).toBeDisabled();
+    await expect(view.selectionBar).toContainText('Fix or clear the interval filter');
+    // The URL keeps the last valid filter; a reload shows it applied again.
+    await expect(page).toHaveURL(/interval=2015-09-12T10%3A00Z%2FPT4H/);
+    await page.reload();
+    await view.waitLoaded();
+    await expect(view.intervalFilter).toHaveValue('2015-09-12T10:00Z/PT4H');
+    await view.expectShowing(4, 24);
+  });
+
   test('has no serious accessibility violations', async ({ page, expectAccessible }) => {
     const view = new SegmentsPage(page);
     await view.goto('sales_events');
@@ -324,9 +351,7 @@ test.describe('sales_events, with overshadowed segments', () => {
     const overshadowed = statuses.filter((segment) => segment.overshadowed).length;
     expect(overshadowed).toBeGreaterThan(0);
     const unused = (await unusedIds(request, 'sales_events')).length;
-    await expect(page.getByText(/^[\d,]+ segments: /)).toHaveText(
-      `${statuses.length + unused} segments: ${statuses.length - overshadowed} used, ${overshadowed} overshadowed, ${unused} unused.`,
-    );
+    await view.expectTotals(statuses.length - overshadowed, overshadowed, unused);
     await expect.poll(() => parts.length).toBeGreaterThan(0);
     // Parts cover all time, so used segments no summary shows are found; none is the whole listing of a big one.
     const intervals = parts.flatMap((part) => part.body).sort();

@@ -182,6 +182,19 @@ test('all matching in the datasource is marked unused as one {interval, versions
   await view.goto(DS, { interval, match: 'contained', version, state: 'used,overshadowed' });
   await view.loadedRows();
   const { threshold } = await view.modeFigures();
+
+  // Filters held as the selection, then the interval text broken: nothing may be marked, nor selected by it.
+  await page.getByRole('button', { name: 'Select all matching in the datasource' }).click();
+  const intervalFilter = page.getByRole('textbox', { name: 'Interval filter', exact: true });
+  await intervalFilter.fill(`${interval.split('/')[0]}/nonsense`);
+  await expect(view.showing.or(page.getByText(/^Showing [\d,]+ of [\d,]+ segments in this window · /))).toContainText(
+    'Interval filter not applied:',
+  );
+  await expect(view.selectionBar.getByRole('button', { name: 'Mark unused…' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Select all matching in the datasource' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: /^Select all [\d,]+ matching in this window$/ })).toBeDisabled();
+  expect(new URL(page.url()).searchParams.get('interval')).toBe(interval);
+  await intervalFilter.fill(interval);
   await markAllMatching(ofVersion.length);
   expect(marks.map((r) => r.postDataJSON())).toEqual([{ interval, versions: [version] }]);
   expect((await usedInside()).filter((segment) => ofVersion.includes(segment.id))).toEqual([]);

@@ -14,6 +14,8 @@ export interface ServerOptions {
   coordinatorPeriodMs: number;
   taskDurationMs: number;
   tiers: string | null;
+  /** `--load-rate N`: segments a second each historical loads or drops; 0 = at once. */
+  loadRate: number;
   router: string | null;
   routerCa: string | null;
   routerTimeoutMs: number;
@@ -55,6 +57,8 @@ Options (environment variable in brackets):
   --coordinator-period MS   coordinator duty period, 0 = only on demand (default 10000) [DRUID_CONSOLE_COORDINATOR_PERIOD]
   --task-duration MS        how long a kill task runs (default 1500) [DRUID_CONSOLE_TASK_DURATION]
   --tiers LIST              tiers and historicals, e.g. _default_tier:2,hot:1 (the default) [DRUID_CONSOLE_TIERS]
+  --load-rate N             segments a second each historical loads or drops, so rule changes take time
+                            (default 0: at once) [DRUID_CONSOLE_LOAD_RATE]
   --auth FILE               require Basic auth; users and permissions from a JSON file [DRUID_CONSOLE_AUTH]
   --properties FILE         Druid runtime.properties for the local cluster: druid.coordinator.kill.*,
                             druid.manager.segments.killUnused.*, druid.worker.capacity… [DRUID_CONSOLE_PROPERTIES]
@@ -121,6 +125,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
       'coordinator-period': { type: 'string' },
       'task-duration': { type: 'string' },
       tiers: { type: 'string' },
+      'load-rate': { type: 'string' },
       auth: { type: 'string' },
       properties: { type: 'string' },
       router: { type: 'string' },
@@ -166,6 +171,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
     ),
     taskDurationMs: integer('task-duration', values['task-duration'] ?? env.DRUID_CONSOLE_TASK_DURATION ?? '1500', 0),
     tiers: values.tiers ?? env.DRUID_CONSOLE_TIERS ?? null,
+    loadRate: integer('load-rate', values['load-rate'] ?? env.DRUID_CONSOLE_LOAD_RATE ?? '0', 0),
     router,
     routerCa: values['router-ca'] ?? env.DRUID_ROUTER_CA ?? null,
     routerTimeoutMs: integer('router-timeout', values['router-timeout'] ?? env.DRUID_ROUTER_TIMEOUT ?? '60000', 1),

@@ -43,6 +43,7 @@ export function startLocalBackend(options: ServerOptions, runtime: RuntimeProper
     taskDurationMs: options.taskDurationMs,
     coordinatorPeriodMs: options.coordinatorPeriodMs,
     tiers: options.tiers ? parseTiers(options.tiers) : DEFAULT_TIERS,
+    loadRate: options.loadRate,
     runtime,
   };
   const auth = options.auth ? createBasicAuth(JSON.parse(readFileSync(options.auth, 'utf8'))) : null;

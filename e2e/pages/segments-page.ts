@@ -44,6 +44,20 @@ export class SegmentsPage {
     await expect(this.showing).toHaveText(`Showing ${shown} of ${total} segments`);
   }
 
+  /** The datasource's segments per state, as the timeline's legend states them once everything is loaded. */
+  async expectTotals(used: number, overshadowed: number, unused: number) {
+    const timeline = this.page.getByRole('region', { name: 'Timeline' });
+    const count = (n: number) => n.toLocaleString('en-US');
+    await expect(timeline.getByText(/^[\d,]+ segments( so far)?:$/)).toHaveText(
+      `${count(used + overshadowed + unused)} segments:`,
+    );
+    await expect(timeline.getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveText([
+      `${count(used)} used`,
+      `${count(overshadowed)} overshadowed`,
+      `${count(unused)} unused`,
+    ]);
+  }
+
   checkbox(segmentId: string): Locator {
     return this.table.getByRole('checkbox', { name: `Select ${segmentId}`, exact: true });
   }

@@ -3,6 +3,7 @@ import type { ClusterContext } from './context.ts';
 import type { KillDuties } from './kill-duties.ts';
 import { registerClusterRoutes } from './routes/cluster-routes.ts';
 import { registerConfigRoutes } from './routes/config-routes.ts';
+import { registerHistoricalRoutes } from './routes/historical-routes.ts';
 import { jsonResponse } from './routes/http.ts';
 import { registerKillDutyRoutes } from './routes/kill-duty-routes.ts';
 import { registerKillRoutes } from './routes/kill-routes.ts';
@@ -32,6 +33,7 @@ export function createClusterApp(ctx: ClusterContext, tasks: TaskRunner, options
     }
   });
   registerClusterRoutes(app, ctx);
+  registerHistoricalRoutes(app, ctx);
   registerTaskRoutes(app, ctx);
   registerRulesRoutes(app, ctx, (c) => options.identity?.(c.req.raw) ?? null);
   registerConfigRoutes(app, ctx, (c) => options.identity?.(c.req.raw) ?? null);

@@ -16,6 +16,8 @@ export interface ClusterConfig {
   /** Period of the coordinator duty (ms); 0 disables the timer (tests trigger it over HTTP). */
   coordinatorPeriodMs: number;
   tiers: TierConfig[];
+  /** `--load-rate N`: segments a historical loads or drops a second; 0 or absent: at once. */
+  loadRate?: number;
   /** `--properties FILE`: Druid's runtime.properties (kill settings, worker capacity); Druid's defaults when absent. */
   runtime?: RuntimeProperties;
 }

@@ -11,6 +11,7 @@ import {
 import type { ClusterContext } from './context.ts';
 import { type DutyGroup, presentGroups, replicationWriter } from './duty-groups.ts';
 import { moveGroups } from './group-marking.ts';
+import { assignAfterDuty } from './historicals.ts';
 import { getAllRules } from './rules-store.ts';
 import { type Span, widen } from './segment-groups.ts';
 import { bumpSegmentsGeneration, dataSourceNames, segmentsGeneration } from './segment-store.ts';
@@ -114,6 +115,8 @@ async function runOnce(ctx: ClusterContext): Promise<DutyReport> {
     }
     seen.set(dataSource, `${segmentsGeneration(db, dataSource)}|${key}`);
   }
+  // Then the historicals are asked to load and drop what the rules now assign them (with --load-rate, in queues).
+  assignAfterDuty(ctx);
   return report;
 }
 

@@ -5,6 +5,7 @@ import { scheduleCoordinatorDuty } from './coordinator-duty.ts';
 import { openDatabase } from './db.ts';
 import { generateFleet } from './generate-fleet.ts';
 import { generateSegments } from './generate-segments.ts';
+import { assignAfterDuty } from './historicals.ts';
 import { startKillDuties } from './kill-duties.ts';
 import { ensureDefaultRules } from './rules-store.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -62,6 +63,8 @@ export function openLocalCluster(options: LocalClusterOptions): LocalCluster {
     throw error;
   }
   store.checkpointInBackground();
+  // With --load-rate the historicals start out holding what the rules assign them; later changes queue.
+  assignAfterDuty(ctx, true);
   const tasks = new TaskRunner(ctx);
   tasks.resumeRunning();
   const stopDuty = scheduleCoordinatorDuty(ctx, (error) => log(`Coordinator duty failed: ${String(error)}`));

@@ -10,6 +10,12 @@ export const druidKeys = {
   segments: (dataSource: string) => ['druid', 'segments', dataSource] as const,
   tasks: (dataSource: string) => ['druid', 'tasks', dataSource] as const,
   tiers: () => ['druid', 'tiers'] as const,
+  /** Historicals (`servers?simple`), their load queues (`loadqueue?simple`), a tier's segments (`tiers/{t}?simple`). */
+  servers: () => ['druid', 'servers'] as const,
+  loadQueue: () => ['druid', 'servers', 'load-queue'] as const,
+  tierSegmentCount: (tier: string) => ['druid', 'servers', 'tier-segment-count', tier] as const,
+  /** A datasource's replication progress after a rule change (loadstatus and the load queue). */
+  convergence: (dataSource: string, savedAt: number) => ['druid', 'convergence', dataSource, savedAt] as const,
   rules: () => ['druid', 'rules'] as const,
   rulesOf: (dataSource: string) => ['druid', 'rules', dataSource] as const,
   history: () => ['druid', 'history'] as const,

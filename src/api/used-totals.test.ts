@@ -45,14 +45,12 @@ describe('readUsedTotals', () => {
     );
   });
 
-  it('reads 10,000 datasources in a few milliseconds', () => {
+  it('reads 10,000 datasources', () => {
     const served = Array.from({ length: 10_000 }, (_, i) => ({
       name: `fleet_${i}`,
       properties: { segments: { count: 300, size: 1e9, minTime: '2023-12-30T11:00:00.000Z', maxTime: '2024-01-01' } },
     }));
-    const started = performance.now();
     const totals = readUsedTotals(served);
-    expect(performance.now() - started).toBeLessThan(100);
     expect(typeof totals === 'string' ? totals : totals.size).toBe(10_000);
   });
 });

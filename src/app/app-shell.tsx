@@ -3,6 +3,7 @@ import { type ReactNode, useRef } from 'react';
 import { Link, useRoute } from 'wouter';
 import { isDruidApiError } from '../api/druid-api-error.ts';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../api/status.ts';
+import { ConvergenceIndicator } from '../components/convergence/convergence-indicator.tsx';
 import { OperatorSettingsButton } from '../components/operator-settings/operator-settings-button.tsx';
 import { ClusterBand, ClusterSwitcher } from '../features/clusters/cluster-switcher.tsx';
 import './app-shell.css';
@@ -70,6 +71,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="header-end">
           <ClusterSwitcher />
+          <ConvergenceIndicator />
           <ClusterBadge />
           <OperatorSettingsButton />
           <UserMenu />

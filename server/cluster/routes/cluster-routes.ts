@@ -2,10 +2,10 @@ import type { Hono } from 'hono';
 import type { ClusterContext } from '../context.ts';
 import { runCoordinatorDuty } from '../coordinator-duty.ts';
 import { insertSegments } from '../segment-insert.ts';
-import { hasFlag, jsonBodyOrError, jsonResponse } from './http.ts';
+import { jsonBodyOrError, jsonResponse } from './http.ts';
 import { firstDuplicateId, parsePublishedSegments } from './published-segments.ts';
 
-/** /status, tiers and servers of the static topology, and the local-only controls tests use. */
+/** /status and the local-only controls tests use (tiers and servers: historical-routes.ts). */
 export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
   app.get('/status', () => {
     const memory = process.memoryUsage();
@@ -24,50 +24,13 @@ export function registerClusterRoutes(app: Hono, ctx: ClusterContext): void {
   app.get('/status/health', () => jsonResponse(200, true));
   app.get('/proxy/enabled', () => jsonResponse(200, { enabled: true }));
 
-  app.get('/druid/coordinator/v1/tiers', (c) => {
-    const { tiers } = ctx.config;
-    if (!hasFlag(c, 'simple'))
-      return jsonResponse(
-        200,
-        tiers.map((tier) => tier.name),
-      );
-    return jsonResponse(
-      200,
-      Object.fromEntries(
-        tiers.map((tier) => [tier.name, { currSize: 0, maxSize: tier.servers.reduce((sum, s) => sum + s.maxSize, 0) }]),
-      ),
-    );
-  });
-
-  app.get('/druid/coordinator/v1/servers', (c) => {
-    const servers = ctx.config.tiers.flatMap((tier) =>
-      tier.servers.map((server) => ({
-        host: server.host,
-        tier: tier.name,
-        type: 'historical',
-        priority: 0,
-        currSize: 0,
-        maxSize: server.maxSize,
-      })),
-    );
-    if (hasFlag(c, 'simple')) return jsonResponse(200, servers);
-    if (hasFlag(c, 'full'))
-      return jsonResponse(
-        200,
-        servers.map((server) => ({ ...server, segments: {} })),
-      );
-    return jsonResponse(
-      200,
-      servers.map((server) => server.host),
-    );
-  });
-
   app.get('/local-cluster/info', () =>
     jsonResponse(200, {
       mode: 'local',
       dataDir: ctx.config.dataDir,
       coordinatorPeriodMs: ctx.config.coordinatorPeriodMs,
       taskDurationMs: ctx.config.taskDurationMs,
+      loadRate: ctx.config.loadRate ?? 0,
     }),
   );
   app.post('/local-cluster/coordinator/run', async () => jsonResponse(200, await runCoordinatorDuty(ctx)));

@@ -18,6 +18,10 @@ interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData>
   table: ReactTable<TFeatures, TData, any>;
   /** The accessible name of the table. */
   caption: string;
+  /** The scroll box's id, for a SkipToTable link (the box then takes focus when the table has no rows). */
+  id?: string;
+  /** The id of an element that says more about the rows (e.g. that a filter is not applied). */
+  describedBy?: string;
   scrollRef: RefObject<HTMLDivElement | null>;
   totalRows: number;
   /** Position of the first row of `table` in the full list. */
@@ -137,8 +141,21 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
     minWidth: widths.reduce((sum, width) => sum + width, 0),
   } as CSSProperties;
   return (
-    <div ref={scrollRef} className="data-table-scroll" style={{ height: props.height ?? '60vh' }}>
-      <div role="table" className="data-table" aria-label={caption} aria-rowcount={totalRows + 1} style={style}>
+    <div
+      ref={scrollRef}
+      id={props.id}
+      tabIndex={props.id === undefined ? undefined : -1}
+      className="data-table-scroll"
+      style={{ height: props.height ?? '60vh' }}
+    >
+      <div
+        role="table"
+        className="data-table"
+        aria-label={caption}
+        aria-describedby={props.describedBy}
+        aria-rowcount={totalRows + 1}
+        style={style}
+      >
         <div role="rowgroup" className="data-table-head">
           {table.getHeaderGroups().map((group) => (
             <div role="row" className="data-table-row" key={group.id} aria-rowindex={1}>

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../../api/status.ts';
 import { formatBytes } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
+import { ClusterTiers } from './cluster-tiers.tsx';
+import './cluster-page.css';
 
 export function ClusterPage() {
   const status = useQuery(statusQueryOptions());
@@ -39,6 +41,7 @@ export function ClusterPage() {
           )}
         </dl>
       )}
+      <ClusterTiers />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'wouter';
 import { type AuditEntry, ruleHistoryQueryOptions } from '../../api/history.ts';
 import { entryByIdQueryOptions, previousInList } from '../../api/history-previous.ts';
 import { formatCountOf } from '../../components/format.ts';
@@ -9,7 +10,9 @@ import { HistoryEmptyState, HistoryError } from './history-empty-state.tsx';
 import { HistoryEntryDetail } from './history-entry-detail.tsx';
 import { HistoryFilters } from './history-filters.tsx';
 import { HistoryTable } from './history-table.tsx';
+import { HistoryTabs } from './history-tabs.tsx';
 import { HistoryTimeline } from './history-timeline.tsx';
+import { RulesAsOfView } from './rules-as-of-view.tsx';
 import { timelineWindow } from './timeline-window.ts';
 import { useHistoryDataSources } from './use-history-data-sources.ts';
 import { historyHref, scopeOf, useHistoryUrl } from './use-history-url.ts';
@@ -17,8 +20,14 @@ import './history-page.css';
 
 const NO_ENTRIES: AuditEntry[] = [];
 
-/** Who changed retention rules, when, why and what changed, across all datasources or one, with a way back. */
+/** `/history`: the changes (who, when, why, what), or with `?asof=` the rules they add up to at one time. */
 export function HistoryPage(_props: { dataSource?: string }) {
+  const [params] = useSearchParams();
+  return params.has('asof') ? <RulesAsOfView /> : <HistoryChangesView />;
+}
+
+/** Who changed retention rules, when, why and what changed, across all datasources or one, with a way back. */
+function HistoryChangesView() {
   const [url, update] = useHistoryUrl();
   const [now] = useState(() => Date.now());
   const reading = url.interval === null ? null : readIntervalText(url.interval);
@@ -54,6 +63,7 @@ export function HistoryPage(_props: { dataSource?: string }) {
         <h1>Rule history</h1>
         <p className="muted">Who changed retention rules, when and why, what changed, and a way back.</p>
       </div>
+      <HistoryTabs current="changes" />
       <HistoryFilters state={url} onChange={(change) => update(change)} dataSources={dataSources} now={now} />
       {scope === null && <p className="muted">Enter a valid time range to see the changes in it.</p>}
       {scope !== null && history.isPending && (

@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
+import { useSearchParams } from 'wouter';
+import { readHandedOverRulesFile } from '../../api/rules-plan-handover.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { ApplySummaryView } from './apply-summary-view.tsx';
@@ -14,6 +16,14 @@ export function RulesAsCodePage() {
   const importer = useImportPlan();
   const apply = useApplyImport();
   const { state } = importer;
+  const [params] = useSearchParams();
+  const handedOver = params.get('plan') === 'handed-over';
+  const { planText } = importer;
+  // Rules handed over by another view (History's "Rules as of a time") are planned like a chosen file.
+  useEffect(() => {
+    const file = handedOver ? readHandedOverRulesFile() : null;
+    if (file) void planText(file.fileName, file.text);
+  }, [handedOver, planText]);
 
   return (
     <section className="stack rules-code">

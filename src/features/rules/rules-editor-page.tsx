@@ -6,6 +6,7 @@ import { restoreEntryQueryOptions } from '../../api/rules-restore.ts';
 import { retentionIntervalsQueryOptions } from '../../api/rules-segments.ts';
 import { tiersQueryOptions } from '../../api/tiers.ts';
 import { Breadcrumb } from '../../components/breadcrumb.tsx';
+import { RuleChangeConvergence } from '../../components/convergence/rule-change-convergence.tsx';
 import { useDataSourceGate } from '../../components/datasource-not-found.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { DEFAULT_RULES_KEY } from '../../druid/rules.ts';
@@ -81,6 +82,7 @@ export function RulesEditorPage({ dataSource: param = '' }: { dataSource?: strin
         )}
       </h1>
       {gate.notice}
+      <RuleChangeConvergence dataSource={dataSource} />
       {restoreProblem && (
         <QueryErrorAlert error={restoreProblem} title={`Cannot restore the rules of ${restoreTime}`} />
       )}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { type AuditEntry, fetchRuleHistory } from '../../api/history.ts';
 import { druidKeys } from '../../api/query-keys.ts';
 import { fetchRulesOf, saveRules } from '../../api/rules.ts';
+import { trackRuleChange } from '../../components/convergence/convergence-store.ts';
 import { toast } from '../../components/toast.ts';
 import type { Rule } from '../../druid/rule-schemas.ts';
 import { type ConflictCheck, checkConflict } from './rules-compare.ts';
@@ -65,6 +66,8 @@ export function useSaveFlow({ dataSource, base, onSaved }: UseSaveFlowInput) {
       setConflict(null);
       onSaved(outcome.rules);
       toast.success(`Saved the rules of ${dataSource}.`);
+      // Followed until the Coordinator has applied them (header indicator, this page's progress).
+      trackRuleChange(dataSource, `${outcome.rules.length} rule${outcome.rules.length === 1 ? '' : 's'} saved`);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: druidKeys.rules() }),
         queryClient.invalidateQueries({ queryKey: druidKeys.history() }),

@@ -19,7 +19,8 @@ export function ExactCountControl({ dataSource }: { dataSource: string }) {
     return (
       <span className="datasource-list-counting">
         <span role="status" aria-live="polite">
-          {UNUSED_PROBE_CAP}+ · counted {formatCount(progress?.count ?? 0)}…
+          {UNUSED_PROBE_CAP}+ ·{' '}
+          {progress && progress.count > 0 ? `${formatCount(progress.count)} so far…` : 'counting…'}
         </span>
         <button
           type="button"

@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import type { RuleListResult } from '../../api/rules.ts';
 import { formatBytes, formatCount } from '../../components/format.ts';
 import { describeRule } from '../../druid/rules.ts';
+import { DataSourceActions } from './datasource-actions.tsx';
 import { useDataSourceListShared } from './datasource-list-context.ts';
 import { ExactCountControl } from './datasource-list-exact-count.tsx';
 import { useRowUnused } from './datasource-list-unused.ts';
@@ -69,6 +70,12 @@ export function SizeCell({ name }: { name: string }) {
       )}
     </>
   );
+}
+
+/** The row's actions menu; Kill is offered only once the row's probe has found unused segments (or is still looking). */
+export function ActionsCell({ name }: { name: string }) {
+  const { probe, exact } = useRowUnused(name);
+  return <DataSourceActions dataSource={name} unusedCount={exact?.count ?? probe?.count ?? null} />;
 }
 
 function extreme(values: Array<number | null | undefined>, pick: (a: number, b: number) => number): number | null {

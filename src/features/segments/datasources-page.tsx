@@ -33,6 +33,9 @@ export function DataSourcesPage(_props: { dataSource?: string }) {
     [totals.data, totals.isError, rules.data, rules.isError],
   );
 
+  // Datasources served only by realtime tasks come with the used totals: until those are in, the count may grow.
+  const partial = totals.isPending ? ' so far' : '';
+
   return (
     <section className="datasources-page stack">
       <h1>Datasources</h1>
@@ -60,8 +63,8 @@ export function DataSourcesPage(_props: { dataSource?: string }) {
         <>
           <p role="status">
             {filter.trim()
-              ? `${formatCount(shown.length)} of ${formatCountOf(all.length, 'datasource')} match.`
-              : `${formatCountOf(all.length, 'datasource')}.`}
+              ? `${formatCount(shown.length)} of ${formatCountOf(all.length, 'datasource')} match${partial}.`
+              : `${formatCountOf(all.length, 'datasource')}${partial}.`}
           </p>
           <DataSourcesTable rows={shown} shared={shared} empty={`No datasource matches “${filter}”.`} />
         </>

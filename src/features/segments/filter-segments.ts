@@ -34,6 +34,16 @@ export function compileFilters(filters: SegmentFilters): CompiledFilters {
   };
 }
 
+/**
+ * Why the filters on screen are not the ones applied, or null. While an interval filter does not parse the rows are
+ * filtered without it, so nothing may act on "all matching" or on a selection made under another filter.
+ */
+export function filtersNotApplied(filters: SegmentFilters): string | null {
+  if (filters.interval.trim() === '') return null;
+  const reading = readIntervalText(filters.interval);
+  return reading.ok ? null : `Interval filter not applied: ${reading.error}`;
+}
+
 export function matchesFilters(record: SegmentRecord, f: CompiledFilters, ignoreInterval = false): boolean {
   if (f.states && !f.states.has(record.state)) return false;
   if (f.version !== null && record.version !== f.version) return false;

@@ -2,6 +2,7 @@ import { useCanWrite } from '../../api/write-permissions.ts';
 import { type PredicatePlan, planPredicate } from './bulk-predicate.ts';
 import type { BulkAction } from './bulk-runner.ts';
 import type { SegmentFilters } from './segment-filters.ts';
+import { BlockedNote } from './selection-bar.tsx';
 
 interface FilterSelectionBarProps {
   dataSource: string;
@@ -9,6 +10,8 @@ interface FilterSelectionBarProps {
   filters: SegmentFilters;
   onMark: (plan: PredicatePlan & { ok: true }) => void;
   onClear: () => void;
+  /** Why nothing may be marked now (the filters on screen are not applied), or null. */
+  blockedReason?: string | null;
 }
 
 function describeFilters(filters: SegmentFilters): string {
@@ -21,7 +24,8 @@ function describeFilters(filters: SegmentFilters): string {
 }
 
 /** "All matching in the datasource" as a filter: each action becomes one Druid predicate, or says why it cannot. */
-export function FilterSelectionBar({ dataSource, filters, onMark, onClear }: FilterSelectionBarProps) {
+export function FilterSelectionBar(props: FilterSelectionBarProps) {
+  const { dataSource, filters, onMark, onClear, blockedReason } = props;
   const writable = useCanWrite(dataSource);
   const plans: Array<[BulkAction, string, PredicatePlan]> = [
     ['markUsed', 'Mark used…', planPredicate('markUsed', filters)],
@@ -39,8 +43,8 @@ export function FilterSelectionBar({ dataSource, filters, onMark, onClear }: Fil
             key={action}
             type="button"
             className={action === 'markUsed' ? 'primary' : 'danger'}
-            disabled={!writable || !plan.ok}
-            onClick={() => plan.ok && onMark(plan)}
+            disabled={!writable || !plan.ok || Boolean(blockedReason)}
+            onClick={() => plan.ok && !blockedReason && onMark(plan)}
           >
             {label}
           </button>
@@ -49,6 +53,7 @@ export function FilterSelectionBar({ dataSource, filters, onMark, onClear }: Fil
           Clear selection
         </button>
       </div>
+      {blockedReason && <BlockedNote reason={blockedReason} />}
       {plans.map(([action, , plan]) =>
         plan.ok ? null : (
           <p key={action} className="muted">

@@ -1,13 +1,15 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { SegmentRecord } from '../../api/segments.ts';
-import { formatCount, formatCountOf } from '../../components/format.ts';
+import { SkipToTable } from '../../components/data-table/skip-to-table.tsx';
+import { formatCount } from '../../components/format.ts';
 import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { BulkDialog } from './bulk-dialog.tsx';
 import { ReadOnlyNote } from './read-only-note.tsx';
+import { SegmentCounts } from './segment-counts.tsx';
 import { SegmentDetailDialog } from './segment-detail-dialog.tsx';
 import { SegmentFilterBar } from './segment-filter-bar.tsx';
-import { SegmentsTable } from './segments-table.tsx';
+import { SEGMENTS_TABLE_ID, SegmentsTable } from './segments-table.tsx';
 import { SegmentsTimeline } from './segments-timeline.tsx';
 import { SelectionBar } from './selection-bar.tsx';
 import { useBulkAction } from './use-bulk-action.ts';
@@ -44,8 +46,16 @@ function countStates(records: readonly SegmentRecord[]) {
   return counts;
 }
 
+interface FullSegmentsViewProps {
+  dataSource: string;
+  onTooBig: () => void;
+  /** The unused segments once all are loaded, null until then. */
+  onUnusedCount: (count: number | null) => void;
+}
+
 /** Small datasources: every segment loaded, filters and sort over all of them at once. */
-export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string; onTooBig: () => void }) {
+export function FullSegmentsView({ dataSource, onTooBig, onUnusedCount }: FullSegmentsViewProps) {
+  const noteId = useId();
   const { filters, setFilters, openSegmentId, setOpenSegment } = useSegmentUrl();
   const data = useSegmentRecords(dataSource);
   useEffect(() => {
@@ -60,18 +70,17 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
 
   const counts = useMemo(() => countStates(data.records), [data.records]);
   const loaded = data.usedStatus === 'success' && data.unusedDone;
+  useEffect(() => onUnusedCount(loaded ? counts.unused : null), [loaded, counts.unused, onUnusedCount]);
 
   return (
     <>
-      <p>
-        {formatCountOf(data.records.length, 'segment')}: {formatCount(counts.used)} used,{' '}
-        {formatCount(counts.overshadowed)} overshadowed, {formatCount(counts.unused)} unused.
-      </p>
+      <SkipToTable tableId={SEGMENTS_TABLE_ID} label="Skip to the segments table" />
       {!writable && <ReadOnlyNote dataSource={dataSource} />}
       <LoadStatus data={data} />
       <SegmentsTimeline
         records={view.timelineRecords}
         highlight={view.compiled.interval}
+        totals={data.records.length > 0 ? { counts, complete: loaded } : undefined}
         onPick={(interval) => setFilters({ interval: formatIntervalShort(interval, 'utc') })}
       />
       <SegmentFilterBar filters={filters} onChange={setFilters} versions={view.versions} presets={view.presets} />
@@ -83,11 +92,17 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
         onMarkUsed={() => bulk.prepare('markUsed', select.selection.ids)}
         onMarkUnused={() => bulk.prepare('markUnused', select.selection.ids)}
         onClear={select.clear}
+        blockedReason={view.notApplied}
       />
       <div className="row segments-table-toolbar">
-        <span role="status" aria-busy={view.stale}>
-          Showing {formatCount(view.order.length)} of {formatCount(data.records.length)} segments
-        </span>
+        <SegmentCounts
+          shown={view.order.length}
+          total={data.records.length}
+          complete={loaded}
+          stale={view.stale}
+          notApplied={view.notApplied}
+          noteId={noteId}
+        />
         <button
           type="button"
           disabled={view.order.length === 0}
@@ -100,7 +115,11 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
             Deselect all {formatCount(view.order.length)} matching
           </button>
         ) : (
-          <button type="button" disabled={view.order.length === 0 || !loaded} onClick={select.selectAllMatching}>
+          <button
+            type="button"
+            disabled={view.order.length === 0 || !loaded || view.notApplied !== null}
+            onClick={select.selectAllMatching}
+          >
             Select all {formatCount(view.order.length)} matching
           </button>
         )}
@@ -113,6 +132,7 @@ export function FullSegmentsView({ dataSource, onTooBig }: { dataSource: string;
         actions={actions}
         visibleRange={visibleRange}
         caption={`Segments of ${dataSource}`}
+        describedBy={view.notApplied === null ? undefined : noteId}
         empty={
           data.records.length === 0
             ? loaded

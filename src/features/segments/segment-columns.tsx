@@ -14,12 +14,14 @@ export function formatShortInstant(ms: number, dateAtMidnight = false): string {
   return formatUtc(ms, { dateAtMidnight });
 }
 
-function Instant({ ms }: { ms: number | null }) {
+/** `toMinute`: a state change's time to the minute (seconds are noise there; the full instant is in the title). */
+function Instant({ ms, toMinute = false }: { ms: number | null; toMinute?: boolean }) {
   if (ms === null) return <span className="muted">—</span>;
   const full = formatInstant(ms);
+  const short = formatShortInstant(ms);
   return (
     <time dateTime={full} title={full}>
-      {formatShortInstant(ms)}
+      {toMinute ? short.slice(0, 'YYYY-MM-DD HH:MM'.length) : short}
     </time>
   );
 }
@@ -67,16 +69,17 @@ function ActionsCell({ record }: { record: SegmentRecord }) {
   );
 }
 
+/** Fitted to 1280 px wide screens (1198 in all): every date, version and button whole, nothing to scroll sideways. */
 export const SEGMENT_COLUMN_WIDTHS: Record<string, number> = {
   select: 36,
   state: 118,
-  start: 150,
-  end: 150,
-  version: 200,
+  start: 132,
+  end: 132,
+  version: 196,
   partition: 92,
-  size: 90,
-  replication: 96,
-  lastUpdated: 150,
+  size: 80,
+  replication: 90,
+  lastUpdated: 132,
   actions: 190,
 };
 
@@ -99,6 +102,9 @@ export const segmentColumns = helper.columns([
     header: 'Replicas',
     cell: (c) => c.getValue() ?? <span className="muted">—</span>,
   }),
-  helper.accessor('lastUpdated', { header: 'Unused since', cell: (c) => <Instant ms={c.getValue()} /> }),
+  helper.accessor('lastUpdated', {
+    header: 'Unused since',
+    cell: (c) => <Instant ms={c.getValue()} toMinute />,
+  }),
   helper.display({ id: 'actions', header: 'Actions', cell: (c) => <ActionsCell record={c.row.original} /> }),
 ]);

@@ -39,7 +39,7 @@ export function SegmentFilterBar({ filters, onChange, versions, presets }: Segme
             </label>
           ))}
         </fieldset>
-        <div className="field">
+        <div className="field segment-filters-version">
           <label htmlFor={`${id}-version`}>Version</label>
           <select
             id={`${id}-version`}
@@ -63,9 +63,6 @@ export function SegmentFilterBar({ filters, onChange, versions, presets }: Segme
             onChange={(event) => onChange({ idText: event.target.value })}
           />
         </div>
-        <button type="button" disabled={!hasActiveFilters(filters)} onClick={() => onChange(CLEARED)}>
-          Clear filters
-        </button>
       </div>
       <div className="segment-filters-interval">
         <IntervalPicker
@@ -74,30 +71,29 @@ export function SegmentFilterBar({ filters, onChange, versions, presets }: Segme
           onChange={(interval) => onChange({ interval })}
           presets={presets}
           emptyMeans="all time"
-          hint="Leave empty for all time. Segments that overlap it, or lie fully inside it:"
+          hint="Any Druid interval; UTC unless it carries an offset."
         />
-        <fieldset className="segment-filters-match" disabled={filters.interval.trim() === ''}>
-          <legend className="visually-hidden">Interval match</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-match`}
-              checked={filters.match === 'overlap'}
-              onChange={() => onChange({ match: 'overlap' })}
-            />
-            Overlapping
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-match`}
-              checked={filters.match === 'contained'}
-              onChange={() => onChange({ match: 'contained' })}
-            />
-            Fully inside
-          </label>
-        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-match`}>Match</label>
+          <select
+            id={`${id}-match`}
+            value={filters.match}
+            disabled={filters.interval.trim() === ''}
+            onChange={(event) => onChange({ match: event.target.value === 'contained' ? 'contained' : 'overlap' })}
+          >
+            <option value="overlap">Overlapping</option>
+            <option value="contained">Fully inside</option>
+          </select>
+        </div>
       </div>
+      <button
+        type="button"
+        className="segment-filters-clear"
+        disabled={!hasActiveFilters(filters)}
+        onClick={() => onChange(CLEARED)}
+      >
+        Clear filters
+      </button>
     </section>
   );
 }

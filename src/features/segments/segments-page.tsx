@@ -33,6 +33,8 @@ function useWindowedMode(dataSource: string) {
 
 export function SegmentsPage(props: { dataSource?: string }) {
   const dataSource = decodeDataSourceParam(props.dataSource ?? '');
+  // Known once the view has counted them all; Kill is offered until then (the kill view counts for itself).
+  const [unusedCount, setUnusedCount] = useState<number | null>(null);
   const { summaries, windowed, switchToWindowed } = useWindowedMode(dataSource);
   const gate = useDataSourceGate(dataSource, 'segments');
   if (gate.page) return gate.page;
@@ -44,14 +46,11 @@ export function SegmentsPage(props: { dataSource?: string }) {
         <h1>
           Segments of <span className="segments-page-name">{dataSource}</span>
         </h1>
-        <div className="row">
-          <Link className="button" href={dataSourceHref('kill', dataSource)}>
-            Kill unused segments…
-          </Link>
+        <div className="row segments-page-actions">
           <Link className="button" href={dataSourceHref('rules', dataSource)}>
             Retention rules
           </Link>
-          <DataSourceActions dataSource={dataSource} />
+          <DataSourceActions dataSource={dataSource} unusedCount={unusedCount} />
         </div>
       </header>
       {windowed === null ? (
@@ -65,9 +64,9 @@ export function SegmentsPage(props: { dataSource?: string }) {
           <p aria-busy="true">Loading…</p>
         )
       ) : windowed && summaries.data ? (
-        <WindowedSegmentsView dataSource={dataSource} summaries={summaries.data} />
+        <WindowedSegmentsView dataSource={dataSource} summaries={summaries.data} onUnusedCount={setUnusedCount} />
       ) : (
-        <FullSegmentsView dataSource={dataSource} onTooBig={switchToWindowed} />
+        <FullSegmentsView dataSource={dataSource} onTooBig={switchToWindowed} onUnusedCount={setUnusedCount} />
       )}
     </section>
   );

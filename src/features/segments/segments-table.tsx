@@ -7,7 +7,9 @@ import { SEGMENT_COLUMN_WIDTHS, segmentColumns, segmentTableFeatures } from './s
 import type { SegmentSort, SortColumn } from './segment-filters.ts';
 import { type SegmentRowActions, SegmentRowContext } from './segment-row-context.ts';
 
-const ROW_HEIGHT = 34;
+const ROW_HEIGHT = 30;
+/** One segments table per page: the page's skip link points here. */
+export const SEGMENTS_TABLE_ID = 'segments-table';
 
 interface SegmentsTableProps {
   records: readonly SegmentRecord[];
@@ -19,6 +21,8 @@ interface SegmentsTableProps {
   /** Updated on render with the positions fully on screen, for "select all on screen". */
   visibleRange: RefObject<{ start: number; end: number }>;
   caption: string;
+  /** See DataTable's describedBy. */
+  describedBy?: string;
   empty: string;
   /** Windowed mode: the wheel turned on past the first or last row (the table is at that edge already). */
   onEdge?: (edge: 'start' | 'end') => void;
@@ -86,6 +90,8 @@ export function SegmentsTable(props: SegmentsTableProps) {
       <DataTable
         table={table}
         caption={props.caption}
+        id={SEGMENTS_TABLE_ID}
+        describedBy={props.describedBy}
         scrollRef={scrollRef}
         totalRows={order.length}
         rowIndexOffset={items[0]?.index ?? 0}

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type PointerEvent, useId, useMemo, useRef, useState } from 'react';
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCount, formatCountOf } from '../../components/format.ts';
 import type { Interval } from '../../druid/interval.ts';
 import { formatShortInstant } from './segment-columns.tsx';
 import {
@@ -17,9 +17,11 @@ interface SegmentsTimelineProps {
   onPick: (interval: Interval) => void;
   /** What Enter (or a click) does with the bars, for screen readers. */
   pickHint?: string;
+  /** Segments per state, shown in the legend; `complete` false marks them "so far". */
+  totals?: { counts: Record<(typeof STATES)[number], number>; complete: boolean };
 }
 
-const HEIGHT = 80;
+const HEIGHT = 48;
 const STATES = ['used', 'overshadowed', 'unused'] as const;
 
 function describe(bucket: TimelineBucket, metric: TimelineMetric): string {
@@ -32,7 +34,7 @@ function describe(bucket: TimelineBucket, metric: TimelineMetric): string {
  * Segment count or size over time, used/overshadowed/unused stacked. Drag across bars (or Shift+arrows) to filter to
  * an interval; click a bar (or Enter) to filter to it.
  */
-export function SegmentsTimeline({ records, highlight, onPick, pickHint }: SegmentsTimelineProps) {
+export function SegmentsTimeline({ records, highlight, onPick, pickHint, totals }: SegmentsTimelineProps) {
   const id = useId();
   const [metric, setMetric] = useState<TimelineMetric>('count');
   const { buckets, granularity } = useMemo(() => bucketize(records, metric), [records, metric]);
@@ -78,27 +80,9 @@ export function SegmentsTimeline({ records, highlight, onPick, pickHint }: Segme
 
   return (
     <section className="segments-timeline card" aria-labelledby={`${id}-title`}>
-      <div className="row segments-timeline-head">
-        <h2 id={`${id}-title`}>Timeline</h2>
-        <span className="muted">{granularity ? `per ${granularity.name}, by start (UTC)` : 'no segments'}</span>
-        <fieldset className="segments-timeline-metric">
-          <legend className="visually-hidden">Timeline measure</legend>
-          {(['count', 'size'] as const).map((m) => (
-            <label key={m}>
-              <input type="radio" name={`${id}-metric`} checked={metric === m} onChange={() => setMetric(m)} />
-              {m === 'count' ? 'Segment count' : 'Size'}
-            </label>
-          ))}
-        </fieldset>
-        <ul className="segments-timeline-legend" aria-label="Legend">
-          {STATES.map((state) => (
-            <li key={state}>
-              <span className={`segments-timeline-swatch ${state}`} aria-hidden="true" />
-              {state}
-            </li>
-          ))}
-        </ul>
-      </div>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        Timeline
+      </h2>
       {/* biome-ignore lint/a11y/useSemanticElements: a keyboard-operable chart has no native element. */}
       <div
         className="segments-timeline-plot"
@@ -144,9 +128,38 @@ export function SegmentsTimeline({ records, highlight, onPick, pickHint }: Segme
           })}
         </svg>
       </div>
-      <div className="row segments-timeline-axis muted" aria-hidden="true">
-        <span>{buckets[0] ? formatShortInstant(buckets[0].start, true) : ''}</span>
-        <span>{buckets[n - 1] ? formatShortInstant(buckets[n - 1]?.end ?? 0, true) : ''}</span>
+      {/* One line under the plot: its first and last dates at the edges, the measure and the legend between. */}
+      <div className="row segments-timeline-foot">
+        <span className="muted" aria-hidden="true">
+          {buckets[0] ? formatShortInstant(buckets[0].start, true) : ''}
+        </span>
+        <span className="muted">{granularity ? `Per ${granularity.name}, by start (UTC)` : 'No segments'}</span>
+        <fieldset className="segments-timeline-metric">
+          <legend className="visually-hidden">Timeline measure</legend>
+          {(['count', 'size'] as const).map((m) => (
+            <label key={m}>
+              <input type="radio" name={`${id}-metric`} checked={metric === m} onChange={() => setMetric(m)} />
+              {m === 'count' ? 'Segment count' : 'Size'}
+            </label>
+          ))}
+        </fieldset>
+        {totals && (
+          <span>
+            {formatCountOf(totals.counts.used + totals.counts.overshadowed + totals.counts.unused, 'segment')}
+            {totals.complete ? '' : ' so far'}:
+          </span>
+        )}
+        <ul className="segments-timeline-legend" aria-label="Legend">
+          {STATES.map((state) => (
+            <li key={state}>
+              <span className={`segments-timeline-swatch ${state}`} aria-hidden="true" />
+              {totals ? `${formatCount(totals.counts[state])} ${state}` : state}
+            </li>
+          ))}
+        </ul>
+        <span className="muted segments-timeline-end" aria-hidden="true">
+          {buckets[n - 1] ? formatShortInstant(buckets[n - 1]?.end ?? 0, true) : ''}
+        </span>
       </div>
       <p id={`${id}-live`} className="visually-hidden" aria-live="polite">
         {focusBucket ? describe(focusBucket, metric) : ''}

@@ -13,6 +13,8 @@ interface SelectionBarProps {
   onMarkUsed: () => void;
   onMarkUnused: () => void;
   onClear: () => void;
+  /** Why nothing may be marked now (the filters on screen are not applied), or null. */
+  blockedReason?: string | null;
 }
 
 function describe(summary: SelectionSummary): string {
@@ -24,6 +26,11 @@ function describe(summary: SelectionSummary): string {
   if (summary.hidden > 0) parts.push(`${formatCount(summary.hidden)} hidden by the filters`);
   if (summary.missing > 0) parts.push(`${formatCount(summary.missing)} no longer listed`);
   return parts.join(', ');
+}
+
+/** Why the mark buttons are off while the filters shown are not applied. */
+export function BlockedNote({ reason }: { reason: string | null | undefined }) {
+  return <p className="selection-bar-blocked">{reason}. Fix or clear the interval filter to mark segments.</p>;
 }
 
 /** What is selected (by state) and what can be done with it. */
@@ -40,8 +47,10 @@ export function SelectionBar(props: SelectionBarProps) {
       toast.error(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const canMarkUsed = writable && (summary.byState.unused > 0 || summary.missing > 0);
-  const canMarkUnused = writable && (summary.byState.used + summary.byState.overshadowed > 0 || summary.missing > 0);
+  const blocked = Boolean(props.blockedReason);
+  const canMarkUsed = writable && !blocked && (summary.byState.unused > 0 || summary.missing > 0);
+  const canMarkUnused =
+    writable && !blocked && (summary.byState.used + summary.byState.overshadowed > 0 || summary.missing > 0);
   return (
     <section className="selection-bar" aria-label="Selection">
       <p className="selection-bar-count" role="status">
@@ -77,6 +86,7 @@ export function SelectionBar(props: SelectionBarProps) {
           Clear selection
         </button>
       </div>
+      {blocked && <BlockedNote reason={props.blockedReason} />}
     </section>
   );
 }

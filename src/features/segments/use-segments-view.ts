@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { SegmentRecord } from '../../api/segments.ts';
 import type { IntervalPreset } from '../../components/interval-picker/interval-picker.tsx';
 import { formatIntervalShort } from '../../components/interval-picker/interval-text.ts';
-import { compileFilters, filterSorted, matchesFilters, sortAll } from './filter-segments.ts';
+import { compileFilters, filterSorted, filtersNotApplied, matchesFilters, sortAll } from './filter-segments.ts';
 import type { SegmentFilters } from './segment-filters.ts';
 
 function span(records: readonly SegmentRecord[]) {
@@ -39,5 +39,7 @@ export function useSegmentsView(records: readonly SegmentRecord[], filters: Segm
     if (unused) list.push({ label: 'Unused range', interval: formatIntervalShort(unused, 'utc') });
     return list;
   }, [records]);
-  return { compiled, order, timelineRecords, versions, presets, stale: deferred !== filters };
+  // From the filters as typed, not the deferred ones: actions are blocked from the very keystroke that breaks them.
+  const notApplied = useMemo(() => filtersNotApplied(filters), [filters]);
+  return { compiled, order, timelineRecords, versions, presets, notApplied, stale: deferred !== filters };
 }

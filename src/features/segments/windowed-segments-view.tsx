@@ -1,16 +1,18 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { IntervalSummaries } from '../../api/interval-summaries.ts';
 import type { SegmentRecord } from '../../api/segments.ts';
+import { SkipToTable } from '../../components/data-table/skip-to-table.tsx';
 import { formatCount } from '../../components/format.ts';
 import type { Interval } from '../../druid/interval.ts';
 import { BulkDialog } from './bulk-dialog.tsx';
 import { FilterSelectionBar } from './filter-selection-bar.tsx';
 import { PredicateDialog } from './predicate-dialog.tsx';
 import { ReadOnlyNote } from './read-only-note.tsx';
+import { SegmentCounts } from './segment-counts.tsx';
 import { SegmentDetailDialog } from './segment-detail-dialog.tsx';
 import { SegmentFilterBar } from './segment-filter-bar.tsx';
 import type { SegmentFilters } from './segment-filters.ts';
-import { SegmentsTable } from './segments-table.tsx';
+import { SEGMENTS_TABLE_ID, SegmentsTable } from './segments-table.tsx';
 import { SegmentsTimeline } from './segments-timeline.tsx';
 import { SelectionBar } from './selection-bar.tsx';
 import type { TimelineItem } from './timeline-buckets.ts';
@@ -31,7 +33,14 @@ const NO_IDS = new Map<string, SegmentRecord>();
  * Big datasources: the timeline from interval summaries, the table one time window at a time, and "all matching"
  * held as filters that become Druid predicates.
  */
-export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: string; summaries: IntervalSummaries }) {
+export function WindowedSegmentsView(props: {
+  dataSource: string;
+  summaries: IntervalSummaries;
+  /** The unused segments once all are summarised, null until then. */
+  onUnusedCount: (count: number | null) => void;
+}) {
+  const { dataSource, summaries, onUnusedCount } = props;
+  const noteId = useId();
   const { filters, setFilters, openSegmentId, setOpenSegment } = useSegmentUrl();
   const windows = useSegmentWindows(dataSource, summaries);
   const { window, query } = windows;
@@ -59,9 +68,11 @@ export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: st
   // Edges move on only from a loaded window: pushes while the next one loads must not skip past it.
   const ready = query.isSuccess && !query.isFetching;
   const unusedTotal = windows.unused.totals?.done ? windows.unused.totals.counted : null;
+  useEffect(() => onUnusedCount(unusedTotal), [unusedTotal, onUnusedCount]);
 
   return (
     <>
+      <SkipToTable tableId={SEGMENTS_TABLE_ID} label="Skip to the segments table" />
       <p>
         {formatCount(summaries.count)} served segments
         {unusedTotal === null ? '' : ` and ${formatCount(unusedTotal)} unused`}, more than the{' '}
@@ -89,6 +100,7 @@ export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: st
           filters={heldFilters}
           onMark={(plan) => predicate.prepare(plan.predicate)}
           onClear={() => setHeldFilters(null)}
+          blockedReason={view.notApplied}
         />
       ) : (
         <SelectionBar
@@ -99,12 +111,19 @@ export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: st
           onMarkUsed={() => bulk.prepare('markUsed', select.selection.ids)}
           onMarkUnused={() => bulk.prepare('markUnused', select.selection.ids)}
           onClear={select.clear}
+          blockedReason={view.notApplied}
         />
       )}
       <div className="row segments-table-toolbar">
-        <span role="status" aria-busy={view.stale}>
-          Showing {formatCount(view.order.length)} of {formatCount(records.length)} segments in this window
-        </span>
+        <SegmentCounts
+          shown={view.order.length}
+          total={records.length}
+          scope=" in this window"
+          complete={query.isSuccess}
+          stale={view.stale}
+          notApplied={view.notApplied}
+          noteId={noteId}
+        />
         <button
           type="button"
           disabled={view.order.length === 0}
@@ -112,11 +131,16 @@ export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: st
         >
           Select all on screen
         </button>
-        <button type="button" disabled={view.order.length === 0 || !query.isSuccess} onClick={select.selectAllMatching}>
+        <button
+          type="button"
+          disabled={view.order.length === 0 || !query.isSuccess || view.notApplied !== null}
+          onClick={select.selectAllMatching}
+        >
           Select all {formatCount(view.order.length)} matching in this window
         </button>
         <button
           type="button"
+          disabled={view.notApplied !== null}
           onClick={() => {
             select.clear();
             setHeldFilters(filters);
@@ -133,6 +157,7 @@ export function WindowedSegmentsView({ dataSource, summaries }: { dataSource: st
         actions={actions}
         visibleRange={visibleRange}
         caption={`Segments of ${dataSource} from ${describeWindow(window)}`}
+        describedBy={view.notApplied === null ? undefined : noteId}
         empty={query.isSuccess ? 'No segment in this window matches the filters.' : 'Loading…'}
         onEdge={ready ? (edge) => (edge === 'end' ? windows.next() : windows.previous()) : undefined}
         scrollTo={query.isSuccess ? { key: `${window.start}/${window.end}`, edge: windows.arrivedFrom } : undefined}

@@ -1,10 +1,9 @@
-/**
- * Instants as 24-hour UTC text ("2026-01-01 10:00 UTC") and spans as an operator reads them ("30 days", "1 min").
- * TODO(shared): switch to src/components/format-time.ts once it lands on main.
- */
+import { formatUtc } from '../../components/format-time.ts';
+
+/** Instants as 24-hour UTC text ("2026-01-01 10:00 UTC") and spans as an operator reads them ("30 days", "1 min"). */
 export function formatWhen(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return formatUtc(ms, { zone: true, precision: 'minutes' });
 }
 
 const UNITS: Array<[number, string]> = [
