@@ -26,7 +26,13 @@ export function ClusterComparePage() {
   const apply = useApplyImport();
   const [source, setSource] = useState('');
   const [readError, setReadError] = useState<unknown>(null);
-  if (!context) return <p>This console serves one cluster: there is nothing to compare it with.</p>;
+  if (!context)
+    return (
+      <section className="stack">
+        <h1>Compare clusters</h1>
+        <p>This console serves one cluster: there is nothing to compare it with.</p>
+      </section>
+    );
   const others = context.clusters.filter((cluster) => cluster.name !== context.current.name);
   const here = context.current.name;
   const { state } = importer;
