@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { setOperatorName } from '../../api/audit-author.ts';
 import { Dialog } from '../dialog.tsx';
+import { DialogForm, DialogSubmitFooter } from '../dialog-form.tsx';
 import { toast } from '../toast.ts';
 import { useFocusFirstInvalid } from '../use-focus-first-invalid.ts';
 import { OperatorNameField, operatorNameProblem } from './operator-name-field.tsx';
@@ -47,7 +48,7 @@ export function OperatorSettingsDialog({ open, onClose, druidUser }: OperatorSet
       title="Operator settings"
       size="small"
       footer={
-        <>
+        <DialogSubmitFooter formId={`${id}-form`} label="Save" onCancel={onClose}>
           {current && (
             <button
               type="button"
@@ -60,25 +61,10 @@ export function OperatorSettingsDialog({ open, onClose, druidUser }: OperatorSet
               Forget my name
             </button>
           )}
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={`${id}-form`} className="primary">
-            Save
-          </button>
-        </>
+        </DialogSubmitFooter>
       }
     >
-      <form
-        id={`${id}-form`}
-        ref={invalid.ref}
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          save();
-        }}
-      >
+      <DialogForm id={`${id}-form`} formRef={invalid.ref} onSubmit={save}>
         {druidUser && (
           <p className="alert info">
             You are signed in as <strong>{druidUser}</strong>; Druid records that user as the author while you are
@@ -86,7 +72,7 @@ export function OperatorSettingsDialog({ open, onClose, druidUser }: OperatorSet
           </p>
         )}
         <OperatorNameField id={`${id}-name`} value={name} onChange={setName} error={error} autoFocus />
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

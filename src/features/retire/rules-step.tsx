@@ -1,10 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { headerValueProblem } from '../../api/audit-author.ts';
 import type { RetireFacts } from '../../api/retire-facts.ts';
 import { defaultRulesQueryOptions, saveRules } from '../../api/rules.ts';
+import { AuditCommentField, auditCommentProblem } from '../../components/audit-comment-field.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { FieldError } from '../../components/field-error.tsx';
 import { formatCountOf } from '../../components/format.ts';
 import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
 import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
@@ -96,7 +95,7 @@ function ClearRulesDialog({ dataSource, ruleCount, dropsData, open, onClose, onD
     reset();
   }, [open, dataSource, reset]);
   const defaults = useQuery({ ...defaultRulesQueryOptions(), enabled: open });
-  const commentProblem = comment.trim() === '' ? 'Say why.' : headerValueProblem(comment.trim());
+  const commentProblem = auditCommentProblem(comment, 'Say why.');
   return (
     <ConfirmDialog
       open={open}
@@ -104,7 +103,7 @@ function ClearRulesDialog({ dataSource, ruleCount, dropsData, open, onClose, onD
       confirmLabel={`Replace ${formatCountOf(ruleCount, 'rule')} with none`}
       pending={save.isPending}
       error={save.error}
-      confirmDisabled={commentProblem !== null}
+      confirmDisabled={commentProblem !== undefined}
       onCancel={onClose}
       onConfirm={() => {
         const problem = author.problem();
@@ -131,18 +130,7 @@ function ClearRulesDialog({ dataSource, ruleCount, dropsData, open, onClose, onD
           emptyText="The cluster has no default rules."
         />
       )}
-      <div className="field">
-        <label htmlFor={`${id}-comment`}>Comment (why)</label>
-        <input
-          id={`${id}-comment`}
-          value={comment}
-          maxLength={2000}
-          aria-invalid={commentProblem ? true : undefined}
-          aria-describedby={commentProblem ? `${id}-comment-error` : undefined}
-          onChange={(event) => setComment(event.target.value)}
-        />
-        <FieldError id={`${id}-comment-error`} error={commentProblem} />
-      </div>
+      <AuditCommentField id={`${id}-comment`} value={comment} onChange={setComment} error={commentProblem} />
       <AuditAuthorField field={author} id={`${id}-name`} error={nameError} />
     </ConfirmDialog>
   );

@@ -1,9 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { headerValueProblem } from '../../api/audit-author.ts';
 import type { ImportImpact } from '../../api/rules-import-impact.ts';
 import type { PlanEntry } from '../../api/rules-import-plan.ts';
+import { AuditCommentField, auditCommentProblem } from '../../components/audit-comment-field.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { FieldError } from '../../components/field-error.tsx';
 import { formatCountOf } from '../../components/format.ts';
 import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
 import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
@@ -48,14 +47,13 @@ export function ApplyImportDialog({ open, entries, impact, state, onApply, onCan
   const count = formatCountOf(entries.length, 'datasource');
 
   const confirm = () => {
-    const trimmed = comment.trim();
     const next = {
-      comment: trimmed ? (headerValueProblem(trimmed) ?? undefined) : 'Say why you are changing the rules.',
+      comment: auditCommentProblem(comment, 'Say why you are changing the rules.'),
       name: author.problem() ?? undefined,
     };
     setErrors(next);
     if (next.comment || next.name) return;
-    onApply(author.commit(), trimmed);
+    onApply(author.commit(), comment.trim());
   };
 
   return (
@@ -82,19 +80,13 @@ export function ApplyImportDialog({ open, entries, impact, state, onApply, onCan
           Druid will drop (mark unused) segments it serves now from {dropping.map((e) => e.name).join(', ')}.
         </p>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-comment`}>Comment (why)</label>
-        <input
-          id={`${id}-comment`}
-          value={comment}
-          maxLength={2000}
-          disabled={running}
-          aria-invalid={errors.comment ? true : undefined}
-          aria-describedby={errors.comment ? `${id}-comment-error` : undefined}
-          onChange={(event) => setComment(event.target.value)}
-        />
-        <FieldError id={`${id}-comment-error`} error={errors.comment} />
-      </div>
+      <AuditCommentField
+        id={`${id}-comment`}
+        value={comment}
+        onChange={setComment}
+        error={errors.comment}
+        disabled={running}
+      />
       <AuditAuthorField field={author} id={`${id}-name`} error={errors.name} />
       {running && (
         <div className="field">

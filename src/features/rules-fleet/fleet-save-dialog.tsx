@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { headerValueProblem } from '../../api/audit-author.ts';
+import { AuditCommentField, auditCommentProblem } from '../../components/audit-comment-field.tsx';
 import { TypedConfirmation } from '../../components/confirm-dialog.tsx';
 import { Dialog } from '../../components/dialog.tsx';
-import { FieldError } from '../../components/field-error.tsx';
+import { DialogForm, DialogSubmitFooter } from '../../components/dialog-form.tsx';
 import { formatCount, formatCountOf } from '../../components/format.ts';
 import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
 import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
@@ -46,14 +46,13 @@ export function FleetSaveDialog({ open, onClose, run, request, initialComment, l
   const expected = losingData > 0 ? dropConfirmation(losingData) : null;
   const canSave = !running && (expected === null || typed === expected);
   const submit = () => {
-    const trimmed = comment.trim();
     const next = {
-      comment: trimmed ? (headerValueProblem(trimmed) ?? undefined) : 'Say why you are changing the rules.',
+      comment: auditCommentProblem(comment, 'Say why you are changing the rules.'),
       name: author.problem() ?? undefined,
     };
     setErrors(next);
     if (next.comment || next.name || !canSave) return;
-    void run.start({ ...request, author: author.commit(), comment: trimmed });
+    void run.start({ ...request, author: author.commit(), comment: comment.trim() });
   };
   const close = () => {
     if (running) return;
@@ -82,14 +81,13 @@ export function FleetSaveDialog({ open, onClose, run, request, initialComment, l
 
   const footer =
     state.phase === 'idle' ? (
-      <>
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" form={`${id}-form`} className={expected ? 'danger' : 'primary'} disabled={!canSave}>
-          Save {formatCountOf(request.items.length, 'datasource')}
-        </button>
-      </>
+      <DialogSubmitFooter
+        formId={`${id}-form`}
+        label={`Save ${formatCountOf(request.items.length, 'datasource')}`}
+        onCancel={close}
+        disabled={!canSave}
+        danger={expected !== null}
+      />
     ) : running ? (
       <button type="button" onClick={run.cancel}>
         Cancel
@@ -121,34 +119,15 @@ export function FleetSaveDialog({ open, onClose, run, request, initialComment, l
       footer={footer}
     >
       {state.phase === 'idle' && (
-        <form
-          id={`${id}-form`}
-          className="stack"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
+        <DialogForm id={`${id}-form`} onSubmit={submit}>
           <p>
             One request per datasource; {formatCount(request.unchanged.length)} unchanged datasources are not sent.
             Before sending, every datasource’s rules are read again: one someone changed since the review is left alone.
           </p>
-          <div className="field">
-            <label htmlFor={`${id}-comment`}>Comment (why)</label>
-            <input
-              id={`${id}-comment`}
-              value={comment}
-              maxLength={2000}
-              aria-invalid={errors.comment ? true : undefined}
-              aria-describedby={errors.comment ? `${id}-comment-error` : undefined}
-              onChange={(event) => setComment(event.target.value)}
-            />
-            <FieldError id={`${id}-comment-error`} error={errors.comment} />
-          </div>
+          <AuditCommentField id={`${id}-comment`} value={comment} onChange={setComment} error={errors.comment} />
           <AuditAuthorField field={author} id={`${id}-name`} error={errors.name} />
           {expected && <TypedConfirmation expected={expected} value={typed} onChange={setTyped} onConfirm={submit} />}
-        </form>
+        </DialogForm>
       )}
       {state.phase === 'running' && (
         <div className="stack">

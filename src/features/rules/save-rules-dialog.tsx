@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { headerValueProblem } from '../../api/audit-author.ts';
+import { AuditCommentField, auditCommentProblem } from '../../components/audit-comment-field.tsx';
 import { Dialog } from '../../components/dialog.tsx';
-import { FieldError } from '../../components/field-error.tsx';
+import { DialogForm, DialogSubmitFooter } from '../../components/dialog-form.tsx';
 import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
 import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
@@ -47,9 +47,8 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
   }, [flow.open, initialComment]);
 
   const submit = (overwrite: boolean) => {
-    const trimmed = comment.trim();
     const next = {
-      comment: trimmed ? (headerValueProblem(trimmed) ?? undefined) : 'Say why you are changing the rules.',
+      comment: auditCommentProblem(comment, 'Say why you are changing the rules.'),
       name: author.problem() ?? undefined,
     };
     setErrors(next);
@@ -57,7 +56,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       invalid.focusFirstInvalid();
       return;
     }
-    flow.mutation.mutate({ rules: edited, author: author.commit(), comment: trimmed, overwrite });
+    flow.mutation.mutate({ rules: edited, author: author.commit(), comment: comment.trim(), overwrite });
   };
 
   const conflict = flow.conflict;
@@ -81,20 +80,14 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       </button>
     </>
   ) : (
-    <>
-      <button type="button" onClick={flow.close} disabled={pending}>
-        Cancel
-      </button>
-      <button
-        type="submit"
-        form={`${id}-form`}
-        className={confirmationFollows ? 'danger' : 'primary'}
-        disabled={pending || waiting}
-        aria-busy={pending}
-      >
-        {pending ? 'Saving…' : confirmationFollows ? 'Save rules…' : 'Save rules'}
-      </button>
-    </>
+    <DialogSubmitFooter
+      formId={`${id}-form`}
+      label={confirmationFollows ? 'Save rules…' : 'Save rules'}
+      onCancel={flow.close}
+      pending={pending}
+      disabled={waiting}
+      danger={confirmationFollows}
+    />
   );
 
   return (
@@ -108,16 +101,7 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
       {conflict ? (
         <RulesConflictView dataSource={dataSource} check={conflict} edited={edited} />
       ) : (
-        <form
-          id={`${id}-form`}
-          ref={invalid.ref}
-          className="stack"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit(false);
-          }}
-        >
+        <DialogForm id={`${id}-form`} formRef={invalid.ref} onSubmit={() => submit(false)}>
           <RulesDiffView before={base} after={edited} label="Your changes" />
           {impact}
           {effects.length > 0 && (
@@ -127,27 +111,19 @@ export function SaveRulesDialog(props: SaveRulesDialogProps) {
               ))}
             </ul>
           )}
-          <div className="field">
-            <label htmlFor={`${id}-comment`}>Comment (why)</label>
-            <input
-              id={`${id}-comment`}
-              value={comment}
-              maxLength={2000}
-              autoFocus
-              aria-invalid={errors.comment ? true : undefined}
-              aria-describedby={`${id}-comment-hint${errors.comment ? ` ${id}-comment-error` : ''}`}
-              onChange={(event) => setComment(event.target.value)}
-            />
-            <span id={`${id}-comment-hint`} className="field-hint">
-              Stored in Druid’s audit log with the change (X-Druid-Comment).
-            </span>
-            <FieldError id={`${id}-comment-error`} error={errors.comment} />
-          </div>
+          <AuditCommentField
+            id={`${id}-comment`}
+            value={comment}
+            onChange={setComment}
+            error={errors.comment}
+            hint
+            autoFocus
+          />
           <AuditAuthorField field={author} id={`${id}-name`} error={errors.name} />
           {flow.mutation.error && (
             <QueryErrorAlert error={flow.mutation.error} title="Saving failed; your edits are kept" />
           )}
-        </form>
+        </DialogForm>
       )}
       {conflict && flow.mutation.error && (
         <QueryErrorAlert error={flow.mutation.error} title="Saving failed; your edits are kept" />

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { headerValueProblem } from '../../api/audit-author.ts';
 import type { DynamicConfig } from '../../api/auto-kill-config.ts';
+import { AuditCommentField, auditCommentProblem } from '../../components/audit-comment-field.tsx';
 import { Dialog } from '../../components/dialog.tsx';
+import { DialogForm, DialogSubmitFooter } from '../../components/dialog-form.tsx';
 import { FieldError } from '../../components/field-error.tsx';
 import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
 import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
@@ -53,16 +54,15 @@ export function DynamicConfigDialog({ open, onClose, current }: DynamicConfigDia
     setForm((old) => ({ ...old, [field]: event.target.value }));
 
   const submit = () => {
-    const trimmed = comment.trim();
     const next: Errors = 'error' in read ? { ...read.error } : {};
-    next.comment = trimmed ? (headerValueProblem(trimmed) ?? undefined) : 'Say why you are changing the kill settings.';
+    next.comment = auditCommentProblem(comment, 'Say why you are changing the kill settings.');
     next.name = author.problem() ?? undefined;
     setErrors(next);
     if (Object.values(next).some(Boolean) || !('values' in read)) {
       invalid.focusFirstInvalid();
       return;
     }
-    save.mutate({ changes: changedFields(before, read.values), author: author.commit(), comment: trimmed });
+    save.mutate({ changes: changedFields(before, read.values), author: author.commit(), comment: comment.trim() });
   };
 
   const field = (name: keyof KillConfigForm, label: string, hint: string, multiline = false) => {
@@ -93,32 +93,16 @@ export function DynamicConfigDialog({ open, onClose, current }: DynamicConfigDia
       title="Edit kill settings"
       size="large"
       footer={
-        <>
-          <button type="button" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="primary"
-            disabled={pending || changes.length === 0}
-            aria-busy={pending}
-          >
-            {pending ? 'Saving…' : 'Save kill settings'}
-          </button>
-        </>
+        <DialogSubmitFooter
+          formId={`${id}-form`}
+          label="Save kill settings"
+          onCancel={onClose}
+          pending={pending}
+          disabled={changes.length === 0}
+        />
       }
     >
-      <form
-        id={`${id}-form`}
-        ref={invalid.ref}
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <DialogForm id={`${id}-form`} formRef={invalid.ref} onSubmit={submit}>
         {field(
           'whitelist',
           'killDataSourceWhitelist',
@@ -137,24 +121,10 @@ export function DynamicConfigDialog({ open, onClose, current }: DynamicConfigDia
           <h3 id={`${id}-diff`}>What saving changes</h3>
           <ConfigDiffList changes={changes} label="Changes to save" />
         </section>
-        <div className="field">
-          <label htmlFor={`${id}-comment`}>Comment (why)</label>
-          <input
-            id={`${id}-comment`}
-            value={comment}
-            maxLength={2000}
-            aria-invalid={errors.comment ? true : undefined}
-            aria-describedby={`${id}-comment-hint${errors.comment ? ` ${id}-comment-error` : ''}`}
-            onChange={(event) => setComment(event.target.value)}
-          />
-          <span id={`${id}-comment-hint`} className="field-hint">
-            Stored in Druid’s audit log with the change (X-Druid-Comment).
-          </span>
-          <FieldError id={`${id}-comment-error`} error={errors.comment} />
-        </div>
+        <AuditCommentField id={`${id}-comment`} value={comment} onChange={setComment} error={errors.comment} hint />
         <AuditAuthorField field={author} id={`${id}-name`} error={errors.name} />
         {save.error && <QueryErrorAlert error={save.error} title="Druid refused the change; nothing was saved" />}
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

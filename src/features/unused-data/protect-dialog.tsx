@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { headerValueProblem } from '../../api/audit-author.ts';
+import { AuditCommentField, auditCommentProblem } from '../../components/audit-comment-field.tsx';
 import { Dialog } from '../../components/dialog.tsx';
+import { DialogForm, DialogSubmitFooter } from '../../components/dialog-form.tsx';
 import { FieldError } from '../../components/field-error.tsx';
 import { AuditAuthorField } from '../../components/operator-settings/audit-author-field.tsx';
 import { useAuditAuthorField } from '../../components/operator-settings/use-audit-author-field.ts';
@@ -69,9 +70,8 @@ export function ProtectDialog({ request, whitelist, allDataSources, embeddedKill
   ];
 
   const submit = () => {
-    const trimmed = comment.trim();
     const next = {
-      comment: trimmed ? (headerValueProblem(trimmed) ?? undefined) : 'Say why.',
+      comment: auditCommentProblem(comment, 'Say why.'),
       name: author.problem() ?? undefined,
       typed: clusterWide && typed !== dataSource ? `Type ${dataSource} to confirm.` : undefined,
     };
@@ -83,7 +83,7 @@ export function ProtectDialog({ request, whitelist, allDataSources, embeddedKill
     save.mutate({
       changes: { killDataSourceWhitelist: change.next },
       author: author.commit(),
-      comment: trimmed,
+      comment: comment.trim(),
     });
   };
 
@@ -96,32 +96,16 @@ export function ProtectDialog({ request, whitelist, allDataSources, embeddedKill
       title={title}
       size="large"
       footer={
-        <>
-          <button type="button" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="primary"
-            disabled={pending || change.becomesAll}
-            aria-busy={pending}
-          >
-            {pending ? 'Saving…' : protect ? `Protect ${dataSource}` : 'Allow auto-kill'}
-          </button>
-        </>
+        <DialogSubmitFooter
+          formId={`${id}-form`}
+          label={protect ? `Protect ${dataSource}` : 'Allow auto-kill'}
+          onCancel={onClose}
+          pending={pending}
+          disabled={change.becomesAll}
+        />
       }
     >
-      <form
-        id={`${id}-form`}
-        ref={invalid.ref}
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <DialogForm id={`${id}-form`} formRef={invalid.ref} onSubmit={submit}>
         <p>
           Druid has no list of datasources to skip, only <span className="mono">killDataSourceWhitelist</span>: the
           datasources auto-kill may delete from, where an empty list means every datasource.
@@ -146,18 +130,7 @@ export function ProtectDialog({ request, whitelist, allDataSources, embeddedKill
           </div>
         )}
         <ConfigDiffList changes={diff} label="Change to killDataSourceWhitelist" />
-        <div className="field">
-          <label htmlFor={`${id}-comment`}>Comment (why)</label>
-          <input
-            id={`${id}-comment`}
-            value={comment}
-            maxLength={2000}
-            aria-invalid={errors.comment ? true : undefined}
-            aria-describedby={errors.comment ? `${id}-comment-error` : undefined}
-            onChange={(event) => setComment(event.target.value)}
-          />
-          <FieldError id={`${id}-comment-error`} error={errors.comment} />
-        </div>
+        <AuditCommentField id={`${id}-comment`} value={comment} onChange={setComment} error={errors.comment} />
         <AuditAuthorField field={author} id={`${id}-name`} error={errors.name} />
         {clusterWide && !change.becomesAll && (
           <div className="field">
@@ -178,7 +151,7 @@ export function ProtectDialog({ request, whitelist, allDataSources, embeddedKill
           </div>
         )}
         {save.error && <QueryErrorAlert error={save.error} title="Druid refused the change; nothing was saved" />}
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
