@@ -42,15 +42,6 @@ export function exportFileName(dataSource: string, count: number, extension: 'cs
   return `${safe}-segments-${count}.${extension}`;
 }
 
-export function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Clipboard API, with a hidden-textarea fallback for non-secure origins (plain http on a LAN). */
 export async function copyText(text: string): Promise<void> {
   if (navigator.clipboard && window.isSecureContext) {

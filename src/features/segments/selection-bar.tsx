@@ -1,8 +1,9 @@
 import type { SegmentRecord } from '../../api/segments.ts';
 import { useCanWrite } from '../../api/write-permissions.ts';
+import { downloadFile } from '../../components/download-file.ts';
 import { formatCount, formatCountOf } from '../../components/format.ts';
 import { toast } from '../../components/toast.ts';
-import { copyText, download, exportFileName, segmentsToCsv, segmentsToJson } from './export-segments.ts';
+import { copyText, exportFileName, segmentsToCsv, segmentsToJson } from './export-segments.ts';
 import type { SelectionSummary } from './selection.ts';
 
 interface SelectionBarProps {
@@ -69,7 +70,11 @@ export function SelectionBar(props: SelectionBarProps) {
         <button
           type="button"
           onClick={() =>
-            download(exportFileName(dataSource, summary.total, 'json'), segmentsToJson(records()), 'application/json')
+            downloadFile(
+              exportFileName(dataSource, summary.total, 'json'),
+              segmentsToJson(records()),
+              'application/json',
+            )
           }
         >
           Export JSON
@@ -77,7 +82,7 @@ export function SelectionBar(props: SelectionBarProps) {
         <button
           type="button"
           onClick={() =>
-            download(exportFileName(dataSource, summary.total, 'csv'), segmentsToCsv(records()), 'text/csv')
+            downloadFile(exportFileName(dataSource, summary.total, 'csv'), segmentsToCsv(records()), 'text/csv')
           }
         >
           Export CSV
