@@ -39,14 +39,7 @@ export function computeRetentionChange(
   size: ArrayLike<number>,
   count?: ArrayLike<number>,
 ): RetentionChange {
-  const change: RetentionChange = {
-    newlyDropped: zero(),
-    noLongerDropped: zero(),
-    newlyBroadcast: zero(),
-    noLongerBroadcast: zero(),
-    changed: zero(),
-    tiers: {},
-  };
+  const change = emptyRetentionChange();
   // Slot k is stored as k + 1 so that "no rule" (-1) is 0.
   const width = edited.slots.length + 1;
   const pairs = (saved.slots.length + 1) * width;

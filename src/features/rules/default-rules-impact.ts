@@ -15,7 +15,12 @@ import {
   type Totals,
 } from '../../druid/effective-retention.ts';
 import type { Rule } from '../../druid/rule-schemas.ts';
-import { computeRetentionChange, type RetentionChange } from './retention-change.ts';
+import {
+  addRetentionChange,
+  computeRetentionChange,
+  emptyRetentionChange,
+  type RetentionChange,
+} from './retention-change.ts';
 
 export interface OutcomeTotals {
   load: Totals;
@@ -126,28 +131,6 @@ function addOutcome(into: OutcomeTotals, add: OutcomeTotals): void {
   }
 }
 
-export function addChange(into: RetentionChange, add: RetentionChange): void {
-  for (const key of ['newlyDropped', 'noLongerDropped', 'newlyBroadcast', 'noLongerBroadcast', 'changed'] as const)
-    addTotals(into[key], add[key]);
-  for (const [tier, delta] of Object.entries(add.tiers)) {
-    const sum = into.tiers[tier] ?? { replicas: 0, bytes: 0 };
-    into.tiers[tier] = sum;
-    sum.replicas += delta.replicas;
-    sum.bytes += delta.bytes;
-  }
-}
-
-function emptyChange(): RetentionChange {
-  return {
-    newlyDropped: zero(),
-    noLongerDropped: zero(),
-    newlyBroadcast: zero(),
-    noLongerBroadcast: zero(),
-    changed: zero(),
-    tiers: {},
-  };
-}
-
 /** What one rule does to `count` segments of `bytes`: the totals computeEffectiveRetention gives for them. */
 function outcomeOfSlot(slot: RetentionSlot | undefined, count: number, bytes: number): OutcomeTotals {
   const outcome = emptyOutcome();
@@ -171,7 +154,7 @@ type AfterSlot = { slot: RetentionSlot | undefined } & Totals;
 
 export function computeDefaultRulesImpact({ plan, served, intervalsOf, after, now }: ImpactInput): DefaultRulesImpact {
   const retention = computeEffectiveRetention({ rules: [], defaultRules: after, segments: [], now });
-  const total = { before: emptyOutcome(), after: emptyOutcome(), change: emptyChange() };
+  const total = { before: emptyOutcome(), after: emptyOutcome(), change: emptyRetentionChange() };
   const changed: DataSourceImpact[] = [];
   const add = (impact: DataSourceImpact, afterSlots: AfterSlot[]) => {
     for (const { slot, count, bytes } of afterSlots) {
@@ -183,7 +166,7 @@ export function computeDefaultRulesImpact({ plan, served, intervalsOf, after, no
     changed.push(impact);
     addOutcome(total.before, impact.before);
     addOutcome(total.after, impact.after);
-    addChange(total.change, impact.change);
+    addRetentionChange(total.change, impact.change);
   };
   for (const { name, before: slotBefore, after: slotAfter } of plan.whole) {
     const totals = served.get(name);
