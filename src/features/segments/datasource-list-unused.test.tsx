@@ -3,8 +3,9 @@ import { act, render, renderHook, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../api/query-client.ts';
+import { useDwell } from '../../components/data-table/row-dwell.ts';
 import { DataSourceListContext, type DataSourceListShared } from './datasource-list-context.ts';
-import { useDwell, useRowUnused } from './datasource-list-unused.ts';
+import { useRowUnused } from './datasource-list-unused.ts';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,25 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { type UnusedSummary, unusedSummaryQueryOptions } from '../../api/datasources.ts';
 import { type UnusedProbe, unusedProbeQueryOptions } from '../../api/unused-summary.ts';
+import { useDwell } from '../../components/data-table/row-dwell.ts';
 import { useDataSourceListShared } from './datasource-list-context.ts';
-
-/**
- * How long a row must stay on screen before it asks for its unused segments: rows that only flash past during a
- * flick or a drag of the scrollbar never send a request.
- */
-export const ROW_DWELL_MS = 120;
-
-/** True once the calling row has been mounted (on screen) for `ms`; at once for 0. */
-export function useDwell(ms: number): boolean {
-  const [settled, setSettled] = useState(ms === 0);
-  useEffect(() => {
-    if (settled) return;
-    const timer = setTimeout(() => setSettled(true), ms);
-    return () => clearTimeout(timer);
-  }, [ms, settled]);
-  return settled;
-}
 
 export interface RowUnused {
   probe: UnusedProbe | undefined;

@@ -1,6 +1,7 @@
 import { useTable } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { DataTable } from '../../components/data-table/data-table.tsx';
+import { useListDwellMs } from '../../components/data-table/row-dwell.ts';
 import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
 import {
   DATASOURCE_LIST_WIDTHS,
@@ -9,7 +10,6 @@ import {
   dataSourceListFeatures,
 } from './datasource-list-columns.tsx';
 import { DataSourceListContext, type DataSourceListShared } from './datasource-list-context.ts';
-import { ROW_DWELL_MS } from './datasource-list-unused.ts';
 import './datasources-list.css';
 
 const ROW_HEIGHT = 38;
@@ -28,15 +28,8 @@ interface DataSourcesTableProps {
 export function DataSourcesTable({ rows, shared, empty }: DataSourcesTableProps) {
   const { scrollRef, items } = useVirtualWindow(rows.length, ROW_HEIGHT, { overscan: 2 });
   // The rows of the first screen ask at once; once the list scrolls, rows that only flash past never ask.
-  const [scrolled, setScrolled] = useState(false);
-  useEffect(() => {
-    const box = scrollRef.current;
-    if (scrolled || !box) return;
-    const onScroll = () => setScrolled(true);
-    box.addEventListener('scroll', onScroll, { once: true, passive: true });
-    return () => box.removeEventListener('scroll', onScroll);
-  }, [scrollRef, scrolled]);
-  const withDwell = useMemo(() => ({ ...shared, dwellMs: scrolled ? ROW_DWELL_MS : 0 }), [shared, scrolled]);
+  const dwellMs = useListDwellMs(scrollRef);
+  const withDwell = useMemo(() => ({ ...shared, dwellMs }), [shared, dwellMs]);
   const windowRows = useMemo(() => items.map((item) => rows[item.index] as DataSourceListRow), [items, rows]);
   const table = useTable({
     features: dataSourceListFeatures,

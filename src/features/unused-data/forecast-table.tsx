@@ -1,11 +1,11 @@
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { DataTable } from '../../components/data-table/data-table.tsx';
+import { useListDwellMs } from '../../components/data-table/row-dwell.ts';
 import { useVirtualWindow } from '../../components/data-table/use-virtual-window.ts';
 import { ActionsCell, AgeCell, AutoKillCell, SizeCell, UnusedCell } from './forecast-cells.tsx';
 import { ForecastContext, type ForecastShared } from './forecast-context.ts';
-import { ROW_DWELL_MS } from './use-row-forecast.ts';
 
 interface Row {
   name: string;
@@ -51,15 +51,8 @@ export function ForecastTable({
   shared: Omit<ForecastShared, 'dwellMs'>;
 }) {
   const { scrollRef, items } = useVirtualWindow(names.length, ROW_HEIGHT, { overscan: 2 });
-  const [scrolled, setScrolled] = useState(false);
-  useEffect(() => {
-    const box = scrollRef.current;
-    if (scrolled || !box) return;
-    const onScroll = () => setScrolled(true);
-    box.addEventListener('scroll', onScroll, { once: true, passive: true });
-    return () => box.removeEventListener('scroll', onScroll);
-  }, [scrollRef, scrolled]);
-  const withDwell = useMemo(() => ({ ...shared, dwellMs: scrolled ? ROW_DWELL_MS : 0 }), [shared, scrolled]);
+  const dwellMs = useListDwellMs(scrollRef);
+  const withDwell = useMemo(() => ({ ...shared, dwellMs }), [shared, dwellMs]);
   const data = useMemo(() => items.map((item) => ({ name: names[item.index] as string })), [items, names]);
   const table = useTable({ features, columns, data, getRowId: (row) => row.name });
   return (

@@ -1,22 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { allUnusedAgesQueryOptions, unusedAgesQueryOptions } from '../../api/unused-ages.ts';
+import { useDwell } from '../../components/data-table/row-dwell.ts';
 import { forecastDataSource } from '../../druid/auto-kill-prediction.ts';
 import { ageHistogram } from './age-buckets.ts';
 import { useForecastShared } from './forecast-context.ts';
-
-/** Rows that only flash past during a flick never ask (as in the datasources list). */
-export const ROW_DWELL_MS = 120;
-
-function useDwell(ms: number): boolean {
-  const [settled, setSettled] = useState(ms === 0);
-  useEffect(() => {
-    if (settled) return;
-    const timer = setTimeout(() => setSettled(true), ms);
-    return () => clearTimeout(timer);
-  }, [ms, settled]);
-  return settled;
-}
 
 /**
  * One row's unused segments (the first UNUSED_AGES_CAP by ID, or all once counted on demand), their age histogram
