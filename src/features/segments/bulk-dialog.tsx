@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { TypedConfirmation } from '../../components/confirm-dialog.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { formatCount, formatCountOf } from '../../components/format.ts';
 import { type BulkPlan, outcomeHeadline, summarizeOutcome } from './bulk-runner.ts';
 import { type MarkEffect, markLabel, markQuestion, targetState } from './mark-effect.ts';
 import { MarkEffectSummary } from './mark-effect-summary.tsx';
+import { WholeDataSourceConfirmation } from './whole-datasource-confirmation.tsx';
 import './mark-effect.css';
 import type { BulkState } from './use-bulk-action.ts';
 import { useRestoreFocus } from './use-restore-focus.ts';
@@ -89,18 +89,13 @@ function OpenBulkDialog(props: BulkDialogProps) {
       <>
         <ConfirmBody plan={plan} effect={effect} />
         {state.whole && (
-          <>
-            <p className="alert warning" role="note">
-              <strong>This leaves {dataSource} without a used segment:</strong> Druid will serve nothing of it.
-            </p>
-            <TypedConfirmation
-              expected={dataSource}
-              value={typed}
-              onChange={setTyped}
-              onConfirm={() => canRun && props.onRun()}
-              inputRef={typedRef}
-            />
-          </>
+          <WholeDataSourceConfirmation
+            dataSource={dataSource}
+            typed={typed}
+            onTyped={setTyped}
+            onConfirm={() => canRun && props.onRun()}
+            inputRef={typedRef}
+          />
         )}
         <div className="field bulk-batch-size">
           <label htmlFor={batchId}>Batch size (segment IDs per request)</label>

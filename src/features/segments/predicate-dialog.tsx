@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { TypedConfirmation } from '../../components/confirm-dialog.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { formatCount, formatCountOf } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
@@ -7,6 +6,7 @@ import { formatInterval, isEternity } from '../../druid/interval.ts';
 import type { SegmentPredicate } from './bulk-predicate.ts';
 import { markLabel, markQuestion, predicateHeadline, UNSIZED_BY_ID } from './mark-effect.ts';
 import { MarkEffectSummary } from './mark-effect-summary.tsx';
+import { WholeDataSourceConfirmation } from './whole-datasource-confirmation.tsx';
 import './mark-effect.css';
 import type { PredicateState } from './use-predicate-action.ts';
 import { useRestoreFocus } from './use-restore-focus.ts';
@@ -95,19 +95,14 @@ function OpenPredicateDialog({ dataSource, state, onRun, onClose }: PredicateDia
           </p>
         )}
         {state.whole && (
-          <>
-            <p className="alert warning" role="note">
-              <strong>This leaves {dataSource} without a used segment:</strong> Druid will serve nothing of it.
-            </p>
-            <TypedConfirmation
-              expected={dataSource}
-              value={typed}
-              onChange={setTyped}
-              onConfirm={() => canRun && onRun()}
-              disabled={state.phase === 'running'}
-              inputRef={typedRef}
-            />
-          </>
+          <WholeDataSourceConfirmation
+            dataSource={dataSource}
+            typed={typed}
+            onTyped={setTyped}
+            onConfirm={() => canRun && onRun()}
+            disabled={state.phase === 'running'}
+            inputRef={typedRef}
+          />
         )}
         {state.phase === 'running' && <p aria-busy="true">Sent; waiting for Druid…</p>}
       </div>
