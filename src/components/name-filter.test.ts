@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterDataSourceNames } from './datasources-filter.ts';
+import { filterDataSourceNames } from './name-filter.tsx';
 
 describe('filterDataSourceNames', () => {
   const names = ['wikipedia_hour', 'Wikipedia_API', 'données_ventes_été', 'kttm1'];

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
-import { useSearchParams } from 'wouter';
 import { dataSourceNamesWithUnusedQueryOptions, mergeNames } from '../../api/datasources.ts';
 import { allRulesQueryOptions } from '../../api/rules.ts';
 import { usedTotalsQueryOptions } from '../../api/used-totals.ts';
 import { formatCount, formatCountOf } from '../../components/format.ts';
+import { filterDataSourceNames, NameFilterField, useNameFilterParam } from '../../components/name-filter.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import type { DataSourceListShared } from './datasource-list-context.ts';
-import { filterDataSourceNames } from './datasources-filter.ts';
 import { DataSourcesTable } from './datasources-table.tsx';
 import './segments.css';
 
@@ -17,8 +16,7 @@ import './segments.css';
  */
 export function DataSourcesPage(_props: { dataSource?: string }) {
   const id = useId();
-  const [params, setParams] = useSearchParams();
-  const filter = params.get('filter') ?? '';
+  const [filter, setFilter] = useNameFilterParam();
   // Names first: the list is drawn from them alone, totals and rules fill in when they come.
   const names = useQuery(dataSourceNamesWithUnusedQueryOptions());
   const totals = useQuery(usedTotalsQueryOptions());
@@ -40,15 +38,7 @@ export function DataSourcesPage(_props: { dataSource?: string }) {
     <section className="datasources-page stack">
       <h1>Datasources</h1>
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-filter`}>Filter by name</label>
-          <input
-            id={`${id}-filter`}
-            type="search"
-            value={filter}
-            onChange={(event) => setParams(event.target.value ? { filter: event.target.value } : {}, { replace: true })}
-          />
-        </div>
+        <NameFilterField id={`${id}-filter`} value={filter} onChange={setFilter} />
       </div>
       {names.isPending && <p aria-busy="true">Loading datasources…</p>}
       {names.isError && <QueryErrorAlert error={names.error} onRetry={() => void names.refetch()} />}

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
-import { useSearchParams } from 'wouter';
 import { dataSourceNamesWithUnusedQueryOptions } from '../../api/datasources.ts';
 import { formatCount } from '../../components/format.ts';
+import { filterDataSourceNames, NameFilterField, useNameFilterParam } from '../../components/name-filter.tsx';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { AutoKillSettingsCard } from './auto-kill-settings-card.tsx';
 import { ConfigHistory } from './config-history.tsx';
@@ -20,13 +20,9 @@ export function UnusedDataPage() {
   const id = useId();
   const state = useAutoKillState();
   const names = useQuery(dataSourceNamesWithUnusedQueryOptions());
-  const [params, setParams] = useSearchParams();
-  const filter = params.get('filter') ?? '';
+  const [filter, setFilter] = useNameFilterParam();
   const [protecting, setProtecting] = useState<ProtectRequest | null>(null);
-  const shown = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return (names.data ?? []).filter((name) => name.toLowerCase().includes(needle));
-  }, [names.data, filter]);
+  const shown = useMemo(() => filterDataSourceNames(names.data ?? [], filter), [names.data, filter]);
   const whitelist = state.plan.whitelist;
   const onProtect = useCallback((dataSource: string, protect: boolean) => setProtecting({ dataSource, protect }), []);
   const considered = whitelist && whitelist.length > 0 ? whitelist.length : (names.data?.length ?? 0);
@@ -53,15 +49,7 @@ export function UnusedDataPage() {
       <AutoKillSettingsCard state={state} />
       <section className="card stack" aria-labelledby={`${id}-list`}>
         <h2 id={`${id}-list`}>Unused segments by datasource</h2>
-        <div className="field">
-          <label htmlFor={`${id}-filter`}>Filter by name</label>
-          <input
-            id={`${id}-filter`}
-            type="search"
-            value={filter}
-            onChange={(event) => setParams(event.target.value ? { filter: event.target.value } : {}, { replace: true })}
-          />
-        </div>
+        <NameFilterField id={`${id}-filter`} value={filter} onChange={setFilter} />
         {names.isPending && <p aria-busy="true">Loading datasources…</p>}
         {names.isError && <QueryErrorAlert error={names.error} onRetry={() => void names.refetch()} />}
         {names.data && (
