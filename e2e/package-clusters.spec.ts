@@ -21,14 +21,17 @@ const test = base.extend({
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  await Promise.all([
+  // allSettled: whatever started is known to afterAll even when another part fails.
+  const started = await Promise.allSettled([
     packAndInstall().then((value) => (installed = value)),
     startLocalCluster(['--seed', 'none', '--generate', 'events:24']).then((value) => (staging = value)),
     startLocalCluster(['--seed', 'none', '--generate', 'events:24', '--generate', 'prod_only:4']).then(
       (value) => (prod = value),
     ),
   ]);
-  if (!installed || !staging || !prod) throw new Error('unreachable: Promise.all resolved');
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  if (!installed || !staging || !prod) throw new Error('unreachable: every part started');
   consoleServer = await startConsoleProcess(installed.command, [
     '--cluster',
     `staging=${staging.baseURL}`,
