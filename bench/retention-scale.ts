@@ -6,12 +6,11 @@
  * The preview reads the interval summaries (`intervals?simple`), so its work grows with the distinct intervals of the
  * served segments, not with the segments: both counts are reported next to the figures.
  */
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { type Browser, chromium } from '@playwright/test';
 import { ensureChromium } from '../e2e/find-chromium.ts';
 import { startLocalCluster } from '../e2e/local-cluster-process.ts';
-import { isBuildStale } from '../scripts/build-freshness.ts';
+import { buildConsole, isBuildStale } from '../scripts/build-freshness.ts';
 import { round } from './cluster-bench.ts';
 import { measureRetentionEdits } from './retention-bench.ts';
 import { distinctIntervals, summaryColumns, timeEvaluation } from './retention-compute.ts';
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
   });
   const segments = Number(values.segments);
   if (!Number.isInteger(segments) || segments <= 0) throw new Error('--segments must be a positive integer');
-  if (isBuildStale(ROOT)) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (isBuildStale(ROOT)) buildConsole(ROOT);
   const executablePath = await ensureChromium();
   const ds = values.datasource;
   const cluster = values.url

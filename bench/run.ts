@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from '../e2e/find-chromium.ts';
 import { startLocalCluster } from '../e2e/local-cluster-process.ts';
-import { isBuildStale } from '../scripts/build-freshness.ts';
+import { buildConsole, isBuildStale } from '../scripts/build-freshness.ts';
 import { initialJsGzipKb } from './bundle-size.ts';
 import { benchCluster } from './cluster-bench.ts';
 import { reportResults } from './report.ts';
@@ -21,7 +20,7 @@ const SEGMENTS = 200_000;
  * `npm run bench -- --scale`: a 10,000-datasource fleet and a 2M-segment datasource (bench/scale-run.ts).
  */
 async function main(): Promise<void> {
-  if (isBuildStale(ROOT)) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (isBuildStale(ROOT)) buildConsole(ROOT);
   const executablePath = await ensureChromium();
   if (process.argv.includes('--scale')) return runScaleBench(executablePath, process.argv.slice(2));
   const startedAt = performance.now();

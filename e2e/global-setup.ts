@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { isBuildStale } from '../scripts/build-freshness.ts';
+import { buildConsole, isBuildStale } from '../scripts/build-freshness.ts';
 import { ensureChromium } from './find-chromium.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -10,6 +9,6 @@ export default async function globalSetup(): Promise<void> {
   console.log(`e2e: Chromium at ${chromiumPath}`);
   if (isBuildStale(ROOT)) {
     console.log('e2e: building the console (dist/ is missing or older than src/)…');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    buildConsole(ROOT);
   }
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { isBuildStale } from './build-freshness.ts';
+import { buildConsole, isBuildStale } from './build-freshness.ts';
 
 /**
  * `npm pack` / `npm publish`: what the package ships must exist and be current. The console is built when dist/ is
@@ -10,6 +10,6 @@ import { isBuildStale } from './build-freshness.ts';
 const ROOT = new URL('..', import.meta.url).pathname;
 const run = (args: string[]) => execFileSync('npx', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 
-if (isBuildStale(ROOT)) run(['vite', 'build', '--logLevel', 'warn']);
+if (isBuildStale(ROOT)) buildConsole(ROOT, ['ignore', 'inherit', 'inherit']);
 rmSync(new URL('../dist-server', import.meta.url), { recursive: true, force: true });
 run(['tsc', '-p', 'tsconfig.server-build.json']);

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isBuildStale } from '../scripts/build-freshness.ts';
+import { buildConsole, isBuildStale } from '../scripts/build-freshness.ts';
 import { runCli } from './cli.ts';
 
 /**
@@ -14,7 +13,7 @@ const ROOT = new URL('..', import.meta.url).pathname;
 function ensureBuilt(): void {
   if (process.env.DRUID_CONSOLE_SKIP_BUILD === '1' || !isBuildStale(ROOT)) return;
   console.log('Building the console (dist/ is missing or older than the sources)…');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  buildConsole(ROOT);
 }
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

@@ -53,6 +53,15 @@ describe('the packed and installed package', () => {
     }
   });
 
+  it("ships React's production build, even when packed from a test run (NODE_ENV=test)", () => {
+    // React's development build names this frame; under StrictMode it also mounts every effect twice.
+    const assets = join(installed.packageDir, 'dist', 'assets');
+    const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const name of scripts)
+      expect(readFileSync(join(assets, name), 'utf8')).not.toContain('react-stack-bottom-frame');
+  });
+
   it('prints its version and exits 0', () => {
     expect(execFileSync(installed.command[0] as string, ['--version'], { encoding: 'utf8' }).trim()).toBe(version);
   });
