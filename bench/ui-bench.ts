@@ -45,7 +45,11 @@ async function benchBulk(page: Page, baseUrl: string, ds: string, total: string,
   await page.getByRole('button', { name: `Select all ${total} matching` }).click();
   await page.getByRole('button', { name: 'Mark unused…' }).click();
   const dialog = page.getByRole('dialog');
-  const run = dialog.getByRole('button', { name: /^Mark .* segments unused$/ });
+  // The button states the effect ("Mark 200,000 segments unused (range, size)"); all of a datasource asks for its name.
+  const run = dialog.getByRole('button', { name: /^Mark [\d,]+ segments unused/ });
+  await run.waitFor({ timeout: 120_000 });
+  const typed = dialog.getByRole('textbox', { name: `Type ${ds} to confirm` });
+  if ((await typed.count()) > 0) await typed.fill(ds);
   const ids = await page.evaluate(async (name) => {
     const response = await fetch(`/druid/coordinator/v1/metadata/datasources/${encodeURIComponent(name)}/segments`);
     return (await response.json()) as string[];
@@ -53,7 +57,8 @@ async function benchBulk(page: Page, baseUrl: string, ds: string, total: string,
   settle();
   const started = await page.evaluate(() => performance.now());
   await run.click();
-  await dialog.getByText(/^(Done|Cancelled)\. Summary:/).waitFor({ timeout: 300_000 });
+  // The title becomes the outcome when the run ends.
+  await page.getByRole('dialog', { name: /^(Marked|Stopped|Partly failed|Failed)/ }).waitFor({ timeout: 300_000 });
   const bulk = (await page.evaluate(() => performance.now())) - started;
   await dialog.getByRole('button', { name: 'Done' }).click();
   // The floor sends the same batches straight from the page, after putting the same segments back to used.
