@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from './cli.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsoleProcess, FROM_SOURCES, startConsoleProcess } from './testing/console-process.ts';
+import { runCliInProcess } from './testing/run-cli-in-process.ts';
 
 /**
  * The command line as operators meet it: exit codes, and stopping on SIGTERM. What needs a real process (an exit
@@ -16,6 +16,7 @@ import { type ConsoleProcess, FROM_SOURCES, startConsoleProcess } from './testin
 const ROOT = new URL('..', import.meta.url).pathname;
 
 let work: string;
+const runInProcess = (argv: string[]) => runCliInProcess(argv, join(work, 'dist'));
 const running: ConsoleProcess[] = [];
 
 beforeAll(() => {
@@ -42,33 +43,6 @@ async function start(args: string[]): Promise<ConsoleProcess> {
   const server = await startConsoleProcess(FROM_SOURCES, args);
   running.push(server);
   return server;
-}
-
-/** Runs the command line in this process; `process.exit` is stubbed to throw its code, output is collected. */
-async function runInProcess(argv: string[]): Promise<{ code: number | undefined; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
-  vi.spyOn(process, 'exit').mockImplementation((code) => {
-    throw new ExitCalled(Number(code));
-  });
-  let code: number | undefined;
-  try {
-    await runCli({ argv, env: {}, version: '9.9.9', distDir: join(work, 'dist') });
-  } catch (error) {
-    if (!(error instanceof ExitCalled)) throw error;
-    code = error.code;
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
-class ExitCalled extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
 }
 
 describe('exit codes', () => {

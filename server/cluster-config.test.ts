@@ -1,13 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from './cli.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseServerOptions } from './cli-options.ts';
 import { parseClusterConfig } from './cluster-config.ts';
+import { runCliInProcess } from './testing/run-cli-in-process.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'druid-console-clusters-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+async function runInProcess(argv: string[]): Promise<{ code: number | undefined; stderr: string }> {
+  const { code, stderr } = await runCliInProcess(argv, join(work, 'dist'));
+  return { code, stderr };
+}
 
 describe('--cluster NAME=URL', () => {
   it('is repeatable and turns the one-cluster flags off', () => {
@@ -90,27 +94,3 @@ describe('--config FILE', () => {
     expect(missing.stderr).toContain(`--config ${join(work, 'missing.json')}: ENOENT`);
   });
 });
-
-async function runInProcess(argv: string[]): Promise<{ code: number | undefined; stderr: string }> {
-  const err: string[] = [];
-  vi.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
-  vi.spyOn(process, 'exit').mockImplementation((code) => {
-    throw new ExitCalled(Number(code));
-  });
-  let code: number | undefined;
-  try {
-    await runCli({ argv, env: {}, version: '9.9.9', distDir: join(work, 'dist') });
-  } catch (error) {
-    if (!(error instanceof ExitCalled)) throw error;
-    code = error.code;
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { code, stderr: err.join('\n') };
-}
-
-class ExitCalled extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
