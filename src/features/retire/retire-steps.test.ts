@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RetireFacts } from '../../api/retire-facts.ts';
 import { notedWith, type RetireNote, readRetireNote, writeRetireNote } from './retire-note.ts';

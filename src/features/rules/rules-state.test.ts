@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeEffectiveRetention } from '../../druid/effective-retention.ts';
 import type { Rule } from '../../druid/rules.ts';
