@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { round } from './cluster-bench.ts';
+import { killCountFloor } from './kill-count-floor.ts';
 import { childTreesRssMb } from './process-memory.ts';
 import { benchBigRetention } from './retention-scale.ts';
 import { msSinceNavigation } from './scale-fleet-ui.ts';
@@ -142,6 +143,7 @@ export async function benchBigUi(browser: Browser, baseUrl: string, ds: string, 
     const results: Record<string, number> = {
       ...(await openAndJump(page, baseUrl, ds, watch)),
       ...(await killDryRun(page, baseUrl, ds, interval, watch)),
+      ...(await killCountFloor(page, ds, interval)),
     };
     Object.assign(results, await benchBigRetention(browser, baseUrl, ds));
     Object.assign(results, await bulkByFilter(page, baseUrl, ds, interval, watch));
