@@ -31,6 +31,9 @@ test.describe('following a rule change until Druid has applied it', () => {
     await nav.getByRole('link', { name: 'Segments' }).click();
     const indicator = page.getByRole('button', { name: '1 rule change converging' });
     await expect(indicator).toBeVisible();
+    // A reload keeps following it: the change is in sessionStorage, and the indicator's chunk loads for it.
+    await page.reload();
+    await expect(indicator).toBeVisible();
     await runCoordinator();
     await indicator.click();
     await expect(page.getByRole('region', { name: 'Rule changes being applied' })).toContainText(

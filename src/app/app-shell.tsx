@@ -3,11 +3,11 @@ import { type ReactNode, useRef } from 'react';
 import { Link, useRoute } from 'wouter';
 import { isDruidApiError } from '../api/druid-api-error.ts';
 import { localClusterInfoQueryOptions, statusQueryOptions } from '../api/status.ts';
-import { ConvergenceIndicator } from '../components/convergence/convergence-indicator.tsx';
 import { OperatorSettingsButton } from '../components/operator-settings/operator-settings-button.tsx';
 import { ClusterBand, ClusterSwitcher } from '../features/clusters/cluster-switcher.tsx';
 import './app-shell.css';
-import { SignInDialog } from './sign-in/sign-in-dialog.tsx';
+import { LazyConvergenceIndicator } from './lazy-convergence-indicator.tsx';
+import { LazySignInDialog } from './sign-in/lazy-sign-in-dialog.tsx';
 import { UserMenu } from './sign-in/user-menu.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
@@ -71,7 +71,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="header-end">
           <ClusterSwitcher />
-          <ConvergenceIndicator />
+          <LazyConvergenceIndicator />
           <ClusterBadge />
           <OperatorSettingsButton />
           <UserMenu />
@@ -81,7 +81,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="app-main" ref={main} tabIndex={-1}>
         {children}
       </main>
-      <SignInDialog />
+      <LazySignInDialog />
     </div>
   );
 }
