@@ -122,3 +122,36 @@ test("copies one datasource's rules from staging to prod, recorded in prod's his
   const onStaging = await request.get(`${staging.baseURL}/druid/coordinator/v1/rules/staging_only`);
   expect(JSON.parse(entry?.payload ?? 'null')).toEqual(await onStaging.json());
 });
+
+test('unsaved rule edits: a link in this cluster asks in the console, a switch of cluster asks once, in the browser', async ({
+  page,
+}) => {
+  const editRules = async () => {
+    await page.goto(`${consoleServer.baseURL}/c/staging/rules/staging_only`);
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await expect(page.getByText('Unsaved edits', { exact: true })).toBeVisible();
+  };
+  await editRules();
+  await page.getByRole('navigation').getByRole('link', { name: 'Segments' }).click();
+  await page.getByRole('dialog', { name: 'Leave with unsaved edits?' }).getByRole('button', { name: 'Leave' }).click();
+  await expect(page).toHaveURL(/\/c\/staging\/segments$/);
+
+  await editRules();
+  const prompts: string[] = [];
+  page.on('dialog', (dialog) => {
+    prompts.push(dialog.type());
+    // The first time the operator stays, the second time leaves.
+    void (prompts.length === 1 ? dialog.dismiss() : dialog.accept());
+  });
+  const switcher = page.getByRole('dialog', { name: 'Switch cluster' });
+  await page.getByRole('button', { name: 'Cluster staging: switch cluster' }).click();
+  await switcher.getByRole('link', { name: /^prod/ }).click();
+  await expect.poll(() => prompts).toEqual(['beforeunload']);
+  await expect(page).toHaveURL(/\/c\/staging\/rules\/staging_only$/);
+  await expect(page.getByRole('dialog', { name: 'Leave with unsaved edits?' })).toBeHidden();
+
+  // Still there with the edits: the switcher stays open for another choice.
+  await switcher.getByRole('link', { name: /^prod/ }).click();
+  await expect(page).toHaveURL(/\/c\/prod\/rules\/staging_only$/);
+  expect(prompts).toEqual(['beforeunload', 'beforeunload']);
+});

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useLocation } from 'wouter';
+import { useLocation, useRouter } from 'wouter';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 
-/** The in-app target of a plain left click on a same-origin link, or null. */
-function inAppTarget(event: MouseEvent): string | null {
+/**
+ * The in-app target of a plain left click on a same-origin link inside the router's base, or null. A link outside
+ * the base (another cluster's `/c/NAME/…`) loads a new page, so the browser's own prompt asks, once.
+ */
+function inAppTarget(event: MouseEvent, base: string): string | null {
   if (event.defaultPrevented || event.button !== 0) return null;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
   const anchor = (event.target as Element | null)?.closest?.('a[href]');
@@ -12,7 +15,8 @@ function inAppTarget(event: MouseEvent): string | null {
   const url = new URL(anchor.href, window.location.href);
   if (url.origin !== window.location.origin) return null;
   if (url.pathname === window.location.pathname && url.search === window.location.search) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
+  if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return null;
+  return `${url.pathname.slice(base.length) || '/'}${url.search}${url.hash}`;
 }
 
 /**
@@ -21,6 +25,7 @@ function inAppTarget(event: MouseEvent): string | null {
  */
 export function useLeaveGuard(active: boolean, what: string) {
   const [, navigate] = useLocation();
+  const { base } = useRouter();
   const [target, setTarget] = useState<string | null>(null);
 
   useEffect(() => {
@@ -31,7 +36,7 @@ export function useLeaveGuard(active: boolean, what: string) {
       event.returnValue = '';
     };
     const onClick = (event: MouseEvent) => {
-      const to = inAppTarget(event);
+      const to = inAppTarget(event, base);
       if (to === null) return;
       event.preventDefault();
       event.stopPropagation();
@@ -43,7 +48,7 @@ export function useLeaveGuard(active: boolean, what: string) {
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
-  }, [active]);
+  }, [active, base]);
 
   return (
     <ConfirmDialog
