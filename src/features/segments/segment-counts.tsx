@@ -13,16 +13,21 @@ interface SegmentCountsProps {
   notApplied: string | null;
   /** The id of the not-applied note, so the table can point to it (aria-describedby). */
   noteId: string;
+  /** The rows could not be loaded (the error is shown next to it): not "Loading" forever. */
+  failed?: boolean;
 }
 
 /** "Showing 4 of 24 segments", and when the interval filter does not parse, that it is not applied. */
-export function SegmentCounts({ shown, total, scope = '', complete, stale, notApplied, noteId }: SegmentCountsProps) {
+export function SegmentCounts(props: SegmentCountsProps) {
+  const { shown, total, scope = '', complete, stale, notApplied, noteId, failed = false } = props;
   const text =
-    !complete && total === 0
-      ? 'Loading segments…'
-      : `Showing ${formatCount(shown)} of ${formatCountOf(total, 'segment')}${scope}${complete ? '' : ' so far'}`;
+    failed && total === 0
+      ? `No segments loaded${scope}`
+      : !complete && total === 0
+        ? 'Loading segments…'
+        : `Showing ${formatCount(shown)} of ${formatCountOf(total, 'segment')}${scope}${complete ? '' : ' so far'}`;
   return (
-    <span role="status" aria-busy={stale || !complete}>
+    <span role="status" aria-busy={stale || (!complete && !failed)}>
       {text}
       {notApplied !== null && (
         <>

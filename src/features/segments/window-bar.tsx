@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { isDruidApiError } from '../../api/druid-api-error.ts';
 import { formatCount } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { ETERNITY } from '../../druid/interval.ts';
@@ -11,6 +12,11 @@ export function describeWindow(window: Pick<SegmentWindow, 'start' | 'end'>): st
   const from = window.start <= ETERNITY.start ? 'the beginning' : formatShortInstant(window.start, true);
   const to = window.end >= ETERNITY.end ? 'the end' : formatShortInstant(window.end, true);
   return `${from} to ${to}`;
+}
+
+/** Druid's 403 on a window's POST: a reader, refused a read that Druid files under WRITE. */
+function refusedToReader(error: unknown): boolean {
+  return isDruidApiError(error) && error.status === 403 && error.method === 'POST';
 }
 
 interface WindowBarProps {
@@ -49,13 +55,25 @@ export function WindowBar({ window, query, unused, onPrevious, onNext }: WindowB
             <progress id="unused-summary-progress" />
           </div>
         )}
-        {query.isError && (
-          <QueryErrorAlert
-            title={`Could not load the segments from ${name}`}
-            error={query.error}
-            onRetry={() => void query.refetch()}
-          />
-        )}
+        {query.isError &&
+          (refusedToReader(query.error) ? (
+            <>
+              <QueryErrorAlert
+                title="Druid lists a time window's segments only to users who may change this datasource"
+                error={query.error}
+              />
+              <p className="muted">
+                A window is read with POST …/segments, which Druid authorizes as WRITE on the datasource. The timeline
+                and the unused totals still show; sign in as a user with WRITE on it to list the segments.
+              </p>
+            </>
+          ) : (
+            <QueryErrorAlert
+              title={`Could not load the segments from ${name}`}
+              error={query.error}
+              onRetry={() => void query.refetch()}
+            />
+          ))}
         {unused.error ? (
           <QueryErrorAlert
             title="Could not summarise the unused segments"

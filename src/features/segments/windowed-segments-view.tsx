@@ -120,6 +120,7 @@ export function WindowedSegmentsView(props: {
           total={records.length}
           scope=" in this window"
           complete={query.isSuccess}
+          failed={query.isError}
           stale={view.stale}
           notApplied={view.notApplied}
           noteId={noteId}
@@ -158,7 +159,13 @@ export function WindowedSegmentsView(props: {
         visibleRange={visibleRange}
         caption={`Segments of ${dataSource} from ${describeWindow(window)}`}
         describedBy={view.notApplied === null ? undefined : noteId}
-        empty={query.isSuccess ? 'No segment in this window matches the filters.' : 'Loading…'}
+        empty={
+          query.isSuccess
+            ? 'No segment in this window matches the filters.'
+            : query.isError
+              ? 'This window could not be loaded.'
+              : 'Loading…'
+        }
         onEdge={ready ? (edge) => (edge === 'end' ? windows.next() : windows.previous()) : undefined}
         scrollTo={query.isSuccess ? { key: `${window.start}/${window.end}`, edge: windows.arrivedFrom } : undefined}
       />
