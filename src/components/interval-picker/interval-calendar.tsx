@@ -60,6 +60,17 @@ export function IntervalCalendar({ interval, extent, zone, now, onChange }: Inte
     });
   }, [start, end, zone, extent, now]);
 
+  // Where the data lies is often still loading when the popover opens: until the operator turns a page or the text
+  // names a range, the calendar moves there when it is known (not staying on today's month).
+  const turnedPage = useRef(false);
+  const hasRange = range !== null;
+  const extentStart = extent?.start;
+  const extentEnd = extent?.end;
+  useEffect(() => {
+    if (hasRange || turnedPage.current || extentStart === undefined || extentEnd === undefined) return;
+    setMonth(monthOf(calendarFocus(null, { start: extentStart, end: extentEnd }, now), zone));
+  }, [hasRange, extentStart, extentEnd, now, zone]);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: a half-picked range means nothing in another zone.
   useEffect(() => setDraftFrom(null), [zone]);
 
@@ -110,7 +121,10 @@ export function IntervalCalendar({ interval, extent, zone, now, onChange }: Inte
         selected={selected}
         onSelect={onSelect}
         month={month}
-        onMonthChange={setMonth}
+        onMonthChange={(next) => {
+          turnedPage.current = true;
+          setMonth(next);
+        }}
         timeZone={zone === 'utc' ? 'UTC' : undefined}
         captionLayout="dropdown"
         startMonth={new Date(Date.UTC(firstYear, 0, 1))}

@@ -106,6 +106,20 @@ describe('IntervalPicker', () => {
     expect(within(popover).getByRole('grid', { name: /September 2015/ })).toBeVisible();
   });
 
+  it('moves to the data when where it lies arrives after the popover opened, unless a page was turned', async () => {
+    const user = userEvent.setup();
+    const extent = { start: Date.UTC(2019, 7, 25), end: Date.UTC(2019, 7, 28) };
+    const { rerender } = render(<Harness extent={null} />);
+    const popover = await openPopover(user);
+    expect(within(popover).getByRole('grid', { name: /March 2024/ })).toBeVisible();
+    rerender(<Harness extent={extent} />);
+    expect(within(popover).getByRole('grid', { name: /August 2019/ })).toBeVisible();
+
+    await user.click(within(popover).getByRole('button', { name: /next month/i }));
+    rerender(<Harness extent={{ start: Date.UTC(2015, 8, 12), end: Date.UTC(2015, 8, 13) }} />);
+    expect(within(popover).getByRole('grid', { name: /September 2019/ })).toBeVisible();
+  });
+
   it('opens an interval from the year 1000 on the data, not on the year 1000', async () => {
     const user = userEvent.setup();
     render(
