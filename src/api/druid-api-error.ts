@@ -36,6 +36,14 @@ export function isDruidApiError(error: unknown): error is DruidApiError {
   return error instanceof DruidApiError;
 }
 
+/**
+ * Druid's 403 on a POST: Druid authorizes every POST as WRITE on the datasource, so a reader is refused even a POST
+ * that only reads, such as the used segments of some intervals (`metadata/datasources/{ds}/segments`).
+ */
+export function isPostRefused(error: unknown): boolean {
+  return isDruidApiError(error) && error.status === 403 && error.method === 'POST';
+}
+
 /** Druid answered, but not with what the console expected: "Unexpected response from <path>: <reason>." */
 export function unexpectedResponse(method: string, path: string, reason: string, status = 200): DruidApiError {
   const text = reason.endsWith('.') ? reason : `${reason}.`;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formatInterval, intervalToPath } from '../druid/interval.ts';
 import { druidJson, druidRequest } from './client.ts';
 import { credentialsGeneration } from './credentials.ts';
-import { DruidApiError, isDruidApiError, unexpectedResponse } from './druid-api-error.ts';
+import { DruidApiError, isDruidApiError, isPostRefused, unexpectedResponse } from './druid-api-error.ts';
 import { fetchIntervalSummaries, intervalSummariesQueryOptions } from './interval-summaries.ts';
 import { fetchSegmentListing } from './listing-fetch.ts';
 import { druidKeys } from './query-keys.ts';
@@ -61,7 +61,7 @@ export async function fetchUsedSegmentRecords(
         signal,
       );
     } catch (error) {
-      if (!isDruidApiError(error) || error.status !== 403 || error.method !== 'POST') throw error;
+      if (!isPostRefused(error)) throw error;
       postRefused.add(`${credentialsGeneration()} ${dataSource}`);
     }
   }

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { isDruidApiError } from '../../api/druid-api-error.ts';
+import { isPostRefused } from '../../api/druid-api-error.ts';
 import { formatCount } from '../../components/format.ts';
 import { QueryErrorAlert } from '../../components/query-error-alert.tsx';
 import { ETERNITY } from '../../druid/interval.ts';
@@ -12,11 +12,6 @@ export function describeWindow(window: Pick<SegmentWindow, 'start' | 'end'>): st
   const from = window.start <= ETERNITY.start ? 'the beginning' : formatShortInstant(window.start, true);
   const to = window.end >= ETERNITY.end ? 'the end' : formatShortInstant(window.end, true);
   return `${from} to ${to}`;
-}
-
-/** Druid's 403 on a window's POST: a reader, refused a read that Druid files under WRITE. */
-function refusedToReader(error: unknown): boolean {
-  return isDruidApiError(error) && error.status === 403 && error.method === 'POST';
 }
 
 interface WindowBarProps {
@@ -56,7 +51,7 @@ export function WindowBar({ window, query, unused, onPrevious, onNext }: WindowB
           </div>
         )}
         {query.isError &&
-          (refusedToReader(query.error) ? (
+          (isPostRefused(query.error) ? (
             <>
               <QueryErrorAlert
                 title="Druid lists a time window's segments only to users who may change this datasource"
